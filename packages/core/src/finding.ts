@@ -67,6 +67,10 @@ export interface Finding {
   controls: string[];
   /** The SARIF file the finding was read from, for error messages and the report. */
   sourceFile?: string;
+  /** `partialFingerprints` as the tool wrote them; `devsecops/v1` is ours, kept across actions. */
+  partialFingerprints?: Record<string, string>;
+  /** Tool-specific extras worth keeping in the SARIF `properties` bag, such as code flows. */
+  properties?: Record<string, unknown>;
 }
 
 export function severityRank(severity: Severity): number {

@@ -1,3 +1,5 @@
 export * from './finding.js';
 export * from './errors.js';
 export * from './logger.js';
+export * from './workspace.js';
+export * from './report.js';
