@@ -1,0 +1,203 @@
+import { EOL } from 'node:os';
+
+import {
+  renderCheckSummary,
+  renderCheckTitle,
+  renderComment,
+  renderJobSummary,
+  toSarifLog,
+  type FilterMode,
+  type Finding,
+  type Logger,
+  type Report
+} from '@devsecops/core';
+import {
+  createClient,
+  emitWorkflowAnnotations,
+  isForbidden,
+  listChangedFiles,
+  publishCheckRun,
+  toAnnotation,
+  uploadSarif,
+  upsertStickyComment,
+  writeJobSummary,
+  type RunContext
+} from '@devsecops/github';
+
+import type { ReportSettings } from './inputs.js';
+
+/** GitHub's limits on what one check run, comment and job summary may hold. */
+const CHECK_OUTPUT_LIMIT = 65_535;
+const COMMENT_LIMIT = 65_536;
+const JOB_SUMMARY_LIMIT = 1_048_576;
+/**
+ * Most annotations one check run gets (20 requests of 50). The rest are counted in the
+ * summary and kept in the report file; past this many, a reviewer reads the report.
+ */
+export const MAX_ANNOTATIONS = 1_000;
+/** GitHub shows at most 10 workflow-command annotations of each level in a step. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+
+export interface PublishResult {
+  checkRunId?: number;
+  commentId?: number;
+}
+
+export interface Publisher {
+  /** Whether a finding lies in the pull request's diff; undefined off pull requests. */
+  inChange?: (finding: Finding) => boolean;
+  publish(report: Report): Promise<PublishResult>;
+}
+
+interface PrepareOptions {
+  settings: ReportSettings;
+  context: RunContext;
+  logger: Logger;
+  filterMode: FilterMode;
+}
+
+export const publishToGitHub = {
+  /** Creates the API client and, on a pull request, reads its changed lines. */
+  async prepare({ settings, context, logger, filterMode }: PrepareOptions): Promise<Publisher> {
+    const octokit = settings.token ? createClient({ token: settings.token, baseUrl: context.apiUrl, logger }) : undefined;
+    let inChange: Publisher['inChange'];
+
+    if (context.pullRequest && octokit) {
+      const pullRequest = context.pullRequest;
+      try {
+        const changed = await listChangedFiles({ octokit, owner: context.owner, repo: context.repo, pullNumber: pullRequest.number, logger });
+        logger.info(`Pull request #${pullRequest.number} changes ${changed.size} file(s); filter mode ${filterMode}.`);
+        inChange = (finding) => (finding.location ? changed.isInDiff(finding.location.path, finding.location.startLine, filterMode) : true);
+      } catch (error) {
+        logger.error(`Could not list the files of pull request #${pullRequest.number}: ${errorMessage(error)}. Every finding counts as new.`);
+        inChange = () => true;
+      }
+    }
+
+    return {
+      inChange,
+      publish: (report) => publish({ settings, context, logger, report, octokit })
+    };
+  }
+};
+
+interface PublishOptions {
+  settings: ReportSettings;
+  context: RunContext;
+  logger: Logger;
+  report: Report;
+  octokit?: ReturnType<typeof createClient>;
+}
+
+async function publish({ settings, context, logger, report, octokit }: PublishOptions): Promise<PublishResult> {
+  const result: PublishResult = {};
+  const reportFile = settings.reportFile;
+
+  await writeJobSummary({
+    file: process.env.GITHUB_STEP_SUMMARY,
+    markdown: renderJobSummary(report, { limit: JOB_SUMMARY_LIMIT, reportFile }),
+    logger
+  });
+
+  if (!octokit) {
+    logger.info('No github-token given: findings are shown as workflow annotations and in the job summary only.');
+    emitFallbackAnnotations(report, logger);
+    return result;
+  }
+
+  let forbidden = false;
+  const annotated = (context.pullRequest ? report.newFindings : report.findings.filter((finding) => !finding.suppression)).filter(
+    (finding) => finding.location?.startLine !== undefined
+  );
+  try {
+    const checkRun = await publishCheckRun({
+      octokit,
+      owner: context.owner,
+      repo: context.repo,
+      name: settings.checkName,
+      headSha: context.sha,
+      conclusion: report.policy.failed || report.errors.length > 0 ? 'failure' : 'success',
+      title: renderCheckTitle(report),
+      summary: renderCheckSummary(report, { limit: CHECK_OUTPUT_LIMIT, reportFile }),
+      annotations: annotated.slice(0, MAX_ANNOTATIONS).map(toAnnotation),
+      logger
+    });
+    result.checkRunId = checkRun.id;
+    logger.info(`Check run ${checkRun.id} created with ${checkRun.annotationsSent} annotation(s).`);
+    if (annotated.length > MAX_ANNOTATIONS) {
+      logger.info(`${annotated.length - MAX_ANNOTATIONS} finding(s) were not annotated; the full list is in ${reportFile}.`);
+    }
+  } catch (error) {
+    forbidden = handlePostError(error, 'create the check run', logger) || forbidden;
+  }
+
+  if (context.pullRequest && settings.comment !== 'never') {
+    try {
+      const comment = await upsertStickyComment({
+        octokit,
+        owner: context.owner,
+        repo: context.repo,
+        issueNumber: context.pullRequest.number,
+        key: settings.commentKey,
+        body: renderComment(report, { limit: COMMENT_LIMIT, reportFile }),
+        mode: settings.comment,
+        hasNewFindings: report.newFindings.length > 0,
+        logger
+      });
+      result.commentId = comment.id;
+      logger.info(`Summary comment ${comment.action}${comment.id ? ` (id ${comment.id})` : ''}.`);
+    } catch (error) {
+      forbidden = handlePostError(error, 'write the summary comment', logger) || forbidden;
+    }
+  }
+
+  if (forbidden) {
+    logger.info('The token cannot write checks or comments (a pull request from a fork?): falling back to workflow annotations.');
+    emitFallbackAnnotations(report, logger);
+  }
+
+  if (settings.codeScanning) {
+    try {
+      const ids = await uploadSarif({
+        octokit,
+        owner: context.owner,
+        repo: context.repo,
+        commitSha: process.env.GITHUB_SHA || context.sha,
+        ref: process.env.GITHUB_REF || '',
+        sarif: toSarifLog(report.findings),
+        logger
+      });
+      logger.info(`Uploaded ${ids.length} SARIF run(s) to code scanning.`);
+    } catch (error) {
+      handlePostError(error, 'upload to code scanning', logger);
+    }
+  }
+
+  return result;
+}
+
+/** Logs a failed API call; returns true when it was a 403 that the fallback covers. */
+function handlePostError(error: unknown, action: string, logger: Logger): boolean {
+  if (isForbidden(error)) {
+    logger.warning(`Could not ${action}: ${errorMessage(error)}`);
+    return true;
+  }
+  logger.error(`Could not ${action}: ${errorMessage(error)}`);
+  return false;
+}
+
+function emitFallbackAnnotations(report: Report, logger: Logger): void {
+  const findings = report.context.pullRequest ? report.newFindings : report.findings.filter((finding) => !finding.suppression);
+  const counts = emitWorkflowAnnotations({
+    findings,
+    write: (line) => process.stdout.write(line + EOL),
+    maxPerLevel: WORKFLOW_ANNOTATIONS_PER_LEVEL
+  });
+  if (counts.notShown > 0) {
+    logger.info(`${counts.notShown} finding(s) beyond GitHub's 10 annotations per level are listed in the job summary.`);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

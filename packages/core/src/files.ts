@@ -1,0 +1,90 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/** How deep the walk below a pattern's static prefix goes, so a cycle of links cannot hang it. */
+const MAX_DEPTH = 32;
+/** Most files one pattern may match; more is almost surely a pattern that is too broad. */
+const MAX_MATCHES = 10_000;
+
+export interface GlobResult {
+  /** Matched files, absolute, sorted, without duplicates. */
+  files: string[];
+  /** Patterns that matched nothing, with the reason, for the log. */
+  unmatched: string[];
+}
+
+/**
+ * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
+ * Relative patterns are resolved against `cwd`. A pattern without glob characters names a
+ * file or a folder; a folder stands for every `*.sarif` file below it.
+ */
+export function expandGlobs(patterns: string[], cwd: string): GlobResult {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern === '' || pattern.startsWith('#')) {
+      continue;
+    }
+    const absolute = path.resolve(cwd, pattern);
+    const scan = picomatch.scan(absolute.split(path.sep).join('/'));
+    const matches = scan.isGlob ? matchGlob(absolute, scan.base) : matchLiteral(absolute);
+    if (matches.length === 0) {
+      unmatched.push(pattern);
+    }
+    for (const file of matches) {
+      files.add(file);
+    }
+  }
+
+  return { files: [...files].sort(), unmatched };
+}
+
+function matchLiteral(absolute: string): string[] {
+  try {
+    const stats = statSync(absolute);
+    if (stats.isFile()) {
+      return [absolute];
+    }
+    if (stats.isDirectory()) {
+      return walk(absolute, (file) => file.endsWith('.sarif'));
+    }
+  } catch {
+    // A missing file is reported by the caller as an unmatched pattern.
+  }
+  return [];
+}
+
+function matchGlob(absolute: string, base: string): string[] {
+  const isMatch = picomatch(absolute.split(path.sep).join('/'), { dot: true });
+  return walk(base || '/', (file) => isMatch(file.split(path.sep).join('/')));
+}
+
+function walk(dir: string, accept: (file: string) => boolean): string[] {
+  const found: string[] = [];
+  const visit = (current: string, depth: number): void => {
+    if (depth > MAX_DEPTH || found.length >= MAX_MATCHES) {
+      return;
+    }
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') {
+          visit(full, depth + 1);
+        }
+      } else if (entry.isFile() && accept(full)) {
+        found.push(full);
+      }
+    }
+  };
+  visit(dir, 0);
+  return found;
+}
