@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './workspace.js';
 export * from './report.js';
+export * from './config.js';
