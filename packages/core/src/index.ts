@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './workspace.js';
 export * from './report.js';
 export * from './config.js';
+export * from './policy.js';
