@@ -5,3 +5,8 @@ export * from './workspace.js';
 export * from './report.js';
 export * from './config.js';
 export * from './policy.js';
+export * from './sarif/types.js';
+export * from './sarif/uri.js';
+export * from './sarif/reader.js';
+export * from './severity.js';
+export * from './category.js';
