@@ -10,3 +10,4 @@ export * from './sarif/uri.js';
 export * from './sarif/reader.js';
 export * from './severity.js';
 export * from './category.js';
+export * from './suppressions.js';
