@@ -25,7 +25,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * Characters that GitHub-flavoured Markdown could read as formatting, links, tables or math
  * (`$`), plus HTML's special characters, which become entities.
  */
-const MARKDOWN_SPECIAL = /[&<>"\\`*_[\]()#|~$]|!(?=\[)|@(?=[\p{L}\p{N}_-])/gu;
+const MARKDOWN_SPECIAL = /[&<>"\\`*_[\]()#|~$]|!(?=\[)|(?<![\p{L}\p{N}_])@(?=[\p{L}\p{N}_-])/gu;
 
 /**
  * Escape plain text so that GitHub-flavoured Markdown renders it as itself in an inline
@@ -34,10 +34,11 @@ const MARKDOWN_SPECIAL = /[&<>"\\`*_[\]()#|~$]|!(?=\[)|@(?=[\p{L}\p{N}_-])/gu;
  * Line breaks collapse to one space so the text cannot end a table row or start a block,
  * and other control characters are removed. HTML characters become entities, so the text
  * cannot open a tag, close our `<details>` or forge an HTML comment marker. Markdown
- * punctuation is backslash-escaped. `@name` gets a zero-width space after the `@` so nobody
+ * punctuation is backslash-escaped. `@name` after a space or punctuation gets a zero-width space after the `@` so nobody
  * is notified, and `#123` gets one after the `#` so GitHub adds no cross-reference to that
  * issue. A backslash alone is not enough for these two, because GitHub looks for mentions
- * and references in the rendered text, where the escape is already gone. Bare `https://` URLs are left to autolink: the reader sees the whole target, and
+ * and references in the rendered text, where the escape is already gone. Bare `https://`
+ * URLs are left to autolink: the reader sees the whole target, and
  * escaping `[`, `]`, `(` and `)` already stops text from hiding a target behind a label.
  *
  * NOTE: `:name:` emoji shortcodes still render as emoji; they cannot link or notify.
