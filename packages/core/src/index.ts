@@ -11,3 +11,4 @@ export * from './sarif/reader.js';
 export * from './severity.js';
 export * from './category.js';
 export * from './suppressions.js';
+export * from './render/index.js';
