@@ -11,7 +11,7 @@ const REPO = 'octo-repo';
 const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
 const repo = { owner: OWNER, repo: REPO };
 
-/** Octokit logs every failed request with console.error; the failures here are intended. */
+/** Octokit logs every failed request with console.error, and the failures here are intended. */
 const silentLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 function client(emulator: GitHubEmulator, token = 'test-token'): Octokit {
@@ -32,7 +32,7 @@ function annotations(count: number, firstLine = 1): Annotation[] {
   }));
 }
 
-/** The HTTP status and body of a rejected octokit call. */
+/** Awaits an octokit call that must fail and returns its HTTP status, body and headers. */
 async function failure(call: Promise<unknown>): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }> {
   try {
     await call;
@@ -43,7 +43,7 @@ async function failure(call: Promise<unknown>): Promise<{ status: number; data: 
   throw new Error('expected the request to fail');
 }
 
-/** Schema errors of a response body against the operation's response schema, as "path message" lines. */
+/** Validates a response body against the operation's response schema and returns the errors as "path message" lines. */
 function responseSchemaErrors(method: EmulatedRoute['method'], template: EmulatedRoute['template'], status: number, body: unknown): string[] {
   const validate = operationFor(method, template).responseValidator(status);
   if (validate === undefined) {
@@ -255,6 +255,8 @@ describe('GitHubEmulator', () => {
       ['unknown status', { status: 'bogus' }, `Invalid request.\n\nFor 'properties/status', "bogus" is not a member of ["queued", "in_progress", "completed"].`],
       ['output without title', { output: { summary: 's' } }, `Invalid request.\n\n"title" wasn't supplied.`],
       ['completed without conclusion', { status: 'completed' }, `Invalid request.\n\n"conclusion" wasn't supplied.`],
+      ['completed_at without conclusion', { completed_at: '2024-05-04T01:14:52Z' }, `Invalid request.\n\n"conclusion" wasn't supplied.`],
+      ['a name that is a number', { name: 42 }, `Invalid request.\n\nFor 'properties/name', 42 is not a string.`],
       ['annotation without message', { output: { title: 't', summary: 's', annotations: [{ path: 'a', start_line: 1, end_line: 1, annotation_level: 'notice' }] } }, `Invalid request.\n\n"message" wasn't supplied.`]
     ])('create with %s is 422', async (_case, fields, message) => {
       const { status, data } = await failure(octokit.request(`POST /repos/${OWNER}/${REPO}/check-runs`, { name: 'devsecops', head_sha: HEAD_SHA, ...fields }));
@@ -262,6 +264,14 @@ describe('GitHubEmulator', () => {
       expect(status).toBe(422);
       expect((data as { message: string }).message).toBe(message);
       expect(emulator.requests.map((request) => request.status)).toEqual([422]);
+    });
+
+    test('create without a body is 422', async () => {
+      const { status, data } = await failure(octokit.request(`POST /repos/${OWNER}/${REPO}/check-runs`));
+
+      expect(status).toBe(422);
+      expect((data as { message: string }).message).toBe(`Invalid request.\n\nFor 'links/0/schema', nil is not an object.`);
+      expect(emulator.requests[0].body).toBeUndefined();
     });
 
     test('update to completed without conclusion is 422', async () => {

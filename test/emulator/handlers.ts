@@ -210,7 +210,7 @@ function deleteComment({ state, params }: HandlerContext): Reply {
 
 /**
  * Decodes and stores a SARIF upload. GitHub processes uploads later and reports SARIF errors on
- * the upload status; the emulator rejects undecodable data at once with 400, so a test sees it.
+ * the upload status. The emulator rejects undecodable data at once with 400, so the test fails.
  */
 function uploadSarif({ state, operation, body }: HandlerContext): Reply {
   const encoded = body.sarif as string;
@@ -220,7 +220,7 @@ function uploadSarif({ state, operation, body }: HandlerContext): Reply {
 
   const gzipped = Buffer.from(encoded, 'base64');
   if (gzipped.length > MAX_SARIF_GZIP_BYTES) {
-    // NOTE: GitHub documents the 413 status but not its message; this wording is the emulator's.
+    // NOTE: GitHub documents the 413 status but not its message, so this wording is the emulator's.
     const message = `Payload Too Large: the sarif field is ${gzipped.length} bytes after gzip; the maximum is ${MAX_SARIF_GZIP_BYTES} bytes.`;
     return errorReply(413, message, operation.documentationUrl);
   }
@@ -256,7 +256,7 @@ function findCheckRun(state: EmulatorState, params: Record<string, unknown>): St
 
 /**
  * Copies the fields of a create or update body onto a stored check run. Title, summary and text
- * replace the previous ones; annotations are appended to those already stored, as GitHub does.
+ * replace the previous ones. Annotations are appended to those already stored, as GitHub does.
  */
 function applyCheckRunChanges(run: StoredCheckRun, body: Record<string, unknown>): void {
   for (const field of ['name', 'details_url', 'external_id', 'started_at', 'completed_at'] as const) {
@@ -271,7 +271,7 @@ function applyCheckRunChanges(run: StoredCheckRun, body: Record<string, unknown>
     run.actions = body.actions;
   }
 
-  // Giving a conclusion completes the run, whatever status the body says.
+  // A conclusion completes the run, whatever status the body gives.
   if (typeof body.conclusion === 'string') {
     run.conclusion = body.conclusion;
     run.status = 'completed';
@@ -293,8 +293,8 @@ function applyCheckRunChanges(run: StoredCheckRun, body: Record<string, unknown>
 }
 
 /**
- * The create operation's schema does not encode this rule; GitHub's documentation states that
- * conclusion is required with `status: completed` or a `completed_at`.
+ * Rejects a completed run without a conclusion. GitHub's documentation requires conclusion with
+ * `status: completed` or a `completed_at`, but the create operation's schema does not encode it.
  */
 function checkConclusionGiven(body: Record<string, unknown>, operation: Operation): Reply | undefined {
   const completes = body.status === 'completed' || body.completed_at !== undefined;
@@ -326,7 +326,7 @@ function checkOutputBytes(body: Record<string, unknown>, operation: Operation): 
   return undefined;
 }
 
-/** Counts Unicode code points, as GitHub's Ruby validators count characters. */
+/** Rejects a comment body over the limit, counted in Unicode code points as Ruby counts characters. */
 function checkCommentLength(text: string, operation: Operation): Reply | undefined {
   if (Array.from(text).length <= MAX_COMMENT_CHARACTERS) {
     return undefined;

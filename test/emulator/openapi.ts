@@ -28,11 +28,11 @@ export interface Operation {
   template: string;
   operationId: string;
   documentationUrl: string;
-  /** Validates path and query values; on success the values come back coerced to their schema types. */
+  /** Validates path and query values and returns them coerced to their schema types. */
   parseParameters(values: Record<string, string>): { values: Record<string, unknown> } | { error: string };
-  /** Returns GitHub's "Invalid request" message for a body that fails the schema, or undefined when it passes. */
+  /** Returns GitHub's "Invalid request" message for a body that fails the schema, or undefined for a valid body. */
   validateBody(body: unknown): string | undefined;
-  /** Response schema for a status code, compiled on first use; undefined when the description has none. */
+  /** Returns the response schema validator for a status code, compiled on first use, or undefined if there is none. */
   responseValidator(status: number): ValidateFunction | undefined;
 }
 
@@ -59,7 +59,7 @@ interface CompiledRoute {
 
 const DESCRIPTION_MODULE = '@octokit/openapi/generated/api.github.com.deref.json';
 
-/** Keys that only document a schema; they are dropped so the extracted subset stays small. */
+/** Keys dropped from extracted schemas because they only document them. */
 const DOCUMENTATION_KEYS = new Set(['description', 'example', 'examples', 'externalDocs', 'nullable']);
 
 let compiledRoutes: CompiledRoute[] | undefined;
@@ -200,7 +200,7 @@ function compileRoute(route: EmulatedRoute, raw: RawOperation, bodyAjv: Ajv, par
       if (schema === undefined) {
         return undefined;
       }
-      // Response schemas use a separate, non-coercing instance so a test sees the shape as sent.
+      // A separate instance without type coercion validates the body exactly as it was sent.
       const validator = createAjv(false).compile(schema);
       responseValidators.set(status, validator);
       return validator;
@@ -210,8 +210,8 @@ function compileRoute(route: EmulatedRoute, raw: RawOperation, bodyAjv: Ajv, par
 }
 
 /**
- * The operation's externalDocs URL. Some of them still use the older /rest/reference/ form, so a
- * live reply from GitHub may name a different page for the same operation.
+ * Returns the operation's externalDocs URL. Some of these use the older /rest/reference/ form, so
+ * a live reply from GitHub may name a different page for the same operation.
  */
 function documentationUrl(raw: RawOperation): string {
   return raw.externalDocs?.url ?? 'https://docs.github.com/rest';
@@ -261,8 +261,8 @@ function mapValues(value: unknown, transform: (item: unknown) => SchemaNode): Sc
 /**
  * Phrases the first schema error the way GitHub's request validator does, for example
  * `"title" wasn't supplied.` or `Only 65535 characters are allowed; 65536 were supplied.`
- * NOTE: the phrasing is taken from GitHub error bodies quoted in public bug reports for
- * required, maxLength, maxItems, enum and root-type errors; the other keywords are approximations.
+ * NOTE: the phrasing for required, maxLength, maxItems, enum and root-type errors comes from
+ * GitHub error bodies quoted in public bug reports. For other keywords it is an approximation.
  */
 export function describeSchemaErrors(errors: ErrorObject[]): string {
   const error = pickError(errors);
@@ -272,7 +272,7 @@ export function describeSchemaErrors(errors: ErrorObject[]): string {
   return `Invalid request.\n\n${describeError(error)}`;
 }
 
-/** anyOf/oneOf failures carry the branch errors before them; the branch error says more. */
+/** Prefers a branch error over the anyOf/oneOf summary that follows it, because it names the field. */
 function pickError(errors: ErrorObject[]): ErrorObject | undefined {
   const specific = errors.find((error) => !['anyOf', 'oneOf', 'if'].includes(error.keyword));
   return specific ?? errors[0];
@@ -306,7 +306,7 @@ function describeError(error: ErrorObject): string {
   }
 }
 
-/** GitHub names the body itself 'links/0/schema' and a member 'properties/<name>'. */
+/** Converts an instance path to GitHub's form: 'links/0/schema' for the body itself, 'properties/<name>' for a member. */
 function schemaPointer(instancePath: string): string {
   if (instancePath === '') {
     return 'links/0/schema';
@@ -318,7 +318,7 @@ function schemaPointer(instancePath: string): string {
     .join('/');
 }
 
-/** Values in GitHub's messages are printed by Ruby: null is nil and arrays use ", ". */
+/** Prints a value as GitHub's Ruby validator does: null is nil and array items are separated by ", ". */
 function rubyInspect(value: unknown): string {
   if (value === null || value === undefined) {
     return 'nil';

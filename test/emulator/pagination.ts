@@ -1,6 +1,6 @@
 /** GitHub's page size when a request gives no per_page. */
 export const DEFAULT_PER_PAGE = 30;
-/** GitHub caps per_page at 100 for these endpoints; larger values are served as 100. */
+/** GitHub caps per_page at 100 for these endpoints and serves larger values as 100. */
 export const MAX_PER_PAGE = 100;
 
 export interface Page<T> {

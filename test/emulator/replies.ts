@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 
-/** What a route handler sends back; the server adds the common headers and records the status. */
+/** What a route handler sends back. The server adds the common headers and records the status. */
 export interface Reply {
   status: number;
   body?: unknown;

@@ -20,16 +20,16 @@ export type { Annotation, PullFile, SarifUpload, StoredCheckRun, StoredComment, 
 export { MAX_COMMENT_CHARACTERS, MAX_CHECK_OUTPUT_CHARACTERS, MAX_PULL_FILES, MAX_SARIF_GZIP_BYTES } from './handlers.js';
 
 export interface EmulatorOptions {
-  /** Repository owner the routes answer for; other owners get 404. Default 'octo-org'. */
+  /** Repository owner the routes serve. Other owners get 404. Default 'octo-org'. */
   owner?: string;
-  /** Repository name the routes answer for. Default 'octo-repo'. */
+  /** Repository name the routes serve. Default 'octo-repo'. */
   repo?: string;
   /**
    * Accepted tokens, sent as `Authorization: token X` or `Bearer X`. A 'read' token, like the
    * GITHUB_TOKEN of a pull request from a fork, gets 403 on every write. Default { 'test-token': 'write' }.
    */
   tokens?: Record<string, TokenPermission>;
-  /** Files of each pull request, by pull request number; other numbers get 404. */
+  /** Files of each pull request, by pull request number. Other numbers get 404. */
   pullFiles?: Record<number, PullFile[]>;
 }
 
@@ -38,26 +38,26 @@ export interface RecordedRequest {
   /** Request path without the query string. */
   path: string;
   query: Record<string, string>;
-  /** Parsed JSON body; the raw text when it was not JSON; undefined when there was none. */
+  /** Parsed JSON body, the raw text when it was not JSON, or undefined when there was none. */
   body: unknown;
   status: number;
   token?: string;
 }
 
 export interface Fault {
-  /** HTTP method to match, any case; every method when absent. */
+  /** HTTP method to match, in any case. Every method matches when absent. */
   method?: string;
   /** Matched against the request path without the query string: a string must be equal, a RegExp must match. */
   path: RegExp | string;
   status: number;
-  /** How many matching requests get this response before the route answers normally again. */
+  /** Number of matching requests that get this response before the route serves them normally again. */
   times: number;
   headers?: Record<string, string>;
-  /** Response body; GitHub's error shape with the status text when absent. */
+  /** Response body. When absent, the body is GitHub's error shape with the status text. */
   body?: unknown;
 }
 
-/** Request bodies above this size get 413 before any parsing; a 10 MB SARIF upload is about 14 MB as base64. */
+/** Request bodies above this size get 413 before parsing. A 10 MB SARIF upload is about 14 MB as base64. */
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -81,7 +81,7 @@ export class GitHubEmulator {
     this.state = new EmulatorState(context, options.pullFiles ?? {});
   }
 
-  /** Starts a server on 127.0.0.1 with an ephemeral port; the first call in a process also loads the OpenAPI description. */
+  /** Starts a server on 127.0.0.1 with an ephemeral port. The first call in a process also loads the OpenAPI description. */
   static async start(options: EmulatorOptions = {}): Promise<GitHubEmulator> {
     loadOperations();
 
@@ -114,7 +114,7 @@ export class GitHubEmulator {
     return this.state.sarifUploads;
   }
 
-  /** Makes the next `fault.times` requests that match answer with the fault's status, headers and body. */
+  /** Makes the next `fault.times` matching requests get the fault's status, headers and body. */
   inject(fault: Fault): void {
     if (!Number.isInteger(fault.times) || fault.times < 1) {
       throw new Error(`inject: times must be a positive integer, got ${String(fault.times)}`);
@@ -125,7 +125,7 @@ export class GitHubEmulator {
     this.faults.push({ ...fault });
   }
 
-  /** Stores a comment as if a user had posted it earlier; returns its id. */
+  /** Stores a comment as if a user had posted it earlier and returns its id. */
   seedComment(issueNumber: number, body: string, login: string = BOT_LOGIN): number {
     if (!Number.isInteger(issueNumber) || issueNumber < 1) {
       throw new Error(`seedComment: issueNumber must be a positive integer, got ${String(issueNumber)}`);
@@ -164,7 +164,7 @@ export class GitHubEmulator {
     try {
       reply = await this.process(request, method, requestUrl, token, record);
     } catch (error) {
-      // A failure here is a defect of the emulator; the 500 body names it so the test output shows it.
+      // A failure here is an emulator defect, so the 500 body names it for the test output.
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       reply = errorReply(500, `GitHub emulator failed on ${method} ${requestUrl.pathname}: ${detail}`);
     }
@@ -293,7 +293,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 
 /**
  * Writes a reply with the headers GitHub sends on every response. Primary rate limits are not
- * enforced, so the x-ratelimit-* headers are fixed values; a fault can override any header.
+ * enforced, so the x-ratelimit-* headers are fixed values. A fault can override any header.
  */
 function send(response: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = {

@@ -23,7 +23,7 @@ export interface StoredCheckRun {
   completed_at?: string;
   details_url?: string;
   external_id?: string;
-  /** Title, summary and text as last sent; annotations accumulated over every request, as GitHub does. */
+  /** Title, summary and text as last sent, and annotations accumulated over every request as GitHub does. */
   output: { title?: string; summary?: string; text?: string; annotations: Annotation[] };
   actions?: unknown[];
 }
@@ -118,7 +118,7 @@ export function userType(login: string): string {
   return login.endsWith('[bot]') ? 'Bot' : 'User';
 }
 
-/** The simple-user object GitHub embeds as `user`, `owner` and `sender`. */
+/** Builds the simple-user object GitHub embeds as `user`, `owner` and `sender`. */
 export function userRepresentation(state: EmulatorState, login: string): Record<string, unknown> {
   const base = state.context.baseUrl;
   const userUrl = `${base}/users/${encodeURIComponent(login)}`;
@@ -146,7 +146,7 @@ export function userRepresentation(state: EmulatorState, login: string): Record<
   };
 }
 
-/** The GitHub Actions app that owns check runs created with GITHUB_TOKEN. */
+/** Builds the GitHub Actions app object that owns check runs created with GITHUB_TOKEN. */
 function actionsAppRepresentation(state: EmulatorState): Record<string, unknown> {
   const base = state.context.baseUrl;
   return {
@@ -252,7 +252,7 @@ export function commentRepresentation(state: EmulatorState, comment: StoredComme
   };
 }
 
-/** A pull request file; additions and deletions are counted from the patch. */
+/** Builds a pull request file object, counting additions and deletions from the patch. */
 export function pullFileRepresentation(state: EmulatorState, pullNumber: number, file: PullFile): Record<string, unknown> {
   const context = state.context;
   const sha = fakeSha(pullNumber, file.filename, file.patch ?? '');
