@@ -8,14 +8,16 @@ import type { Severity } from './finding.js';
  *      score >= 9.0 critical | >= 7.0 high | >= 4.0 medium | > 0.0 low | 0.0 info
  * 2. A tool's own rank in a property (result properties, then rule properties), under one of
  *    the keys in TOOL_RANK_KEYS, matched without case:
- *      CRITICAL                                  critical  (Trivy, Grype, Bandit)
- *      HIGH, ERROR                               high      (Trivy, Grype, Checkov, Bandit, Semgrep, CodeQL)
- *      MEDIUM, MODERATE, WARNING                 medium    (Trivy, Grype, npm audit, Semgrep, CodeQL)
- *      LOW, RECOMMENDATION                       low       (Trivy, Grype, Bandit, CodeQL)
- *      INFO, INFORMATIONAL, NEGLIGIBLE           info      (Semgrep, Grype)
- *    Trivy also writes the word as an upper-case rule tag (`tags: ["vulnerability", "HIGH"]`),
- *    which is read when the driver name contains "trivy". UNKNOWN and any other value say
- *    nothing, so the next source decides.
+ *      CRITICAL                               critical
+ *      HIGH, ERROR                            high
+ *      MEDIUM, MODERATE, WARNING              medium
+ *      LOW, RECOMMENDATION                    low
+ *      INFO, INFORMATIONAL, NEGLIGIBLE        info
+ *    These cover Trivy and Grype (CRITICAL to NEGLIGIBLE), Semgrep (ERROR, WARNING, INFO),
+ *    Bandit and Checkov (HIGH, MEDIUM, LOW) and CodeQL's `problem.severity` (error, warning,
+ *    recommendation). Trivy also writes the word as an upper-case rule tag
+ *    (`tags: ["vulnerability", "HIGH"]`), which is read when the driver name contains
+ *    "trivy". UNKNOWN and any other value carry no rank, so the next source decides.
  * 3. SARIF `level`:
  *      error high | warning medium | note low | none info
  *    When `level` is absent, SARIF 2.1.0 (section 3.27.10) takes the rule's

@@ -10,8 +10,8 @@ import type { ArtifactLocation } from './types.js';
  * `originalUriBaseIds`, whose entries may point at further ids. An id with no entry (such as
  * `%SRCROOT%`, which many tools write without defining it) and an entry with no `uri` are
  * the workspace root. Backslashes are read as path separators because Windows tools write
- * them. Every result is checked with `toRepoPath`, so a path outside the workspace is
- * reported and never returned.
+ * them. Relative and POSIX paths are checked with `toRepoPath`, Windows drive paths against
+ * a drive-letter workspace, so a path outside the workspace is reported and never returned.
  */
 
 /** Longest chain of `uriBaseId` references followed before giving up. */
