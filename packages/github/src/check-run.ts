@@ -109,8 +109,8 @@ export interface PublishedCheckRun {
  * Creates one completed check run and attaches every annotation, 50 a request.
  *
  * The run is created with `status: completed` and its conclusion in the first request,
- * which also carries the first 50 annotations; each update appends the next 50 (GitHub
- * appends annotations on update, also to a completed run). Creating it completed means an
+ * which also carries the first 50 annotations. Each update appends the next 50, because
+ * GitHub appends annotations on update, to a completed run too. Creating it completed means an
  * error midway leaves a finished run with some annotations, never one stuck in progress.
  * Every workflow run, re-runs included, creates a new check run: GitHub keeps one check run
  * per run attempt, so nothing here looks for an earlier one to update.

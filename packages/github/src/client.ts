@@ -24,7 +24,7 @@ export interface ClientOptions {
   retries?: number;
   /**
    * Milliseconds per second of computed wait, for both plugins. The default 1000 waits as
-   * long as GitHub asks; tests pass 1 so a `retry-after: 2` waits 2 ms.
+   * long as GitHub requests. Tests pass 1, so a `retry-after: 2` waits 2 ms.
    */
   retryAfterBaseValue?: number;
   /**

@@ -53,7 +53,7 @@ export interface UploadSarifResult {
 
 /**
  * Uploads each SARIF run to code scanning as its own upload, gzipped and base64-encoded,
- * so no upload holds two runs of one category (GitHub rejects that). A run without
+ * so no upload contains two runs of one category (GitHub rejects that). A run without
  * `automationDetails.id` gets `devsecops/<tool>/`, and a run whose category repeats an
  * earlier run's gets a numbered one, because a later upload of the same tool and category
  * replaces the earlier analysis. A run over 25,000 results or 10 MB gzipped loses its

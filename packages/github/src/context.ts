@@ -10,7 +10,7 @@ export interface PullRequestRef {
   headSha: string;
 }
 
-/** Where and why the workflow runs, read from the runner's environment variables. */
+/** Repository, event and run of the current workflow, from the runner's environment variables. */
 export interface RunContext {
   owner: string;
   repo: string;
@@ -74,7 +74,7 @@ export function readRunContext(options: ReadRunContextOptions = {}): RunContext 
   };
 }
 
-/** The Actions run page, for check run `details_url` and links in comments. */
+/** Returns the Actions run page URL, for check run `details_url` and links in comments. */
 export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }

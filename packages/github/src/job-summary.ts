@@ -38,7 +38,7 @@ export function writeJobSummary(options: WriteJobSummaryOptions): JobSummaryResu
   const bytes = Buffer.byteLength(text, 'utf8');
   const truncated = text !== markdown;
   if (bytes === 0 && markdown !== '') {
-    logger.warning(`Job summary skipped: ${file} already holds ${existing} of ${maxBytes} bytes`);
+    logger.warning(`Job summary skipped: ${file} already contains ${existing} of ${maxBytes} bytes`);
     return { written: false, bytesWritten: 0, truncated: true };
   }
   if (truncated) {

@@ -3,8 +3,8 @@ import type { Finding, Logger } from '@devsecops/core';
 import type { GitHubClient } from './client.js';
 
 /**
- * Which findings count as part of a pull request, with reviewdog's `-filter-mode` meanings.
- * Same union as `FilterMode` in the core config module.
+ * Filter mode deciding which findings count as part of a pull request, with the meanings of
+ * reviewdog's `-filter-mode`. It is the same union as `FilterMode` in the core config module.
  */
 export type FilterMode = 'added' | 'diff_context' | 'file' | 'nofilter';
 
@@ -114,9 +114,9 @@ export class ChangedFiles {
    * `file` when the file changed at all, `nofilter` always.
    *
    * A location without a line (a finding about a whole file, such as a lockfile) is in the
-   * diff under `added` and `diff_context` when its file changed, because the change to that
-   * file is what the finding is about and no line can be checked. reviewdog has no such
-   * case since every reviewdog result has a line.
+   * diff under `added` and `diff_context` when its file changed. No line can be checked, and
+   * the change to that file is what the finding is about. reviewdog has no such case
+   * because every reviewdog result has a line.
    *
    * With `endLine`, the range counts when any line in it qualifies, so a multi-line finding
    * that starts on an unchanged line but covers an added one is kept.

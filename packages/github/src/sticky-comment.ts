@@ -44,7 +44,7 @@ export function sanitizeCommentKey(key: string): string {
   return safe === '' ? 'default' : safe;
 }
 
-/** The hidden line that identifies a sticky comment, always the first line of its body. */
+/** Returns the hidden HTML comment that identifies a sticky comment; it starts the body. */
 export function commentMarker(key: string): string {
   return `<!-- devsecops-report:${sanitizeCommentKey(key)} -->`;
 }

@@ -1,5 +1,5 @@
 /**
- * Cutting text to GitHub's size limits. Callers are expected to pass text that fits; these
+ * Truncation to GitHub's size limits. Callers are expected to pass text that fits. These
  * helpers are the last guard, so a long report degrades to a shorter one instead of a 422.
  */
 

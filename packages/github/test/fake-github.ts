@@ -22,7 +22,7 @@ export interface ScriptedResponse {
 export type Route = (request: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>;
 
 /**
- * A GitHub REST API stand-in on 127.0.0.1: every request is recorded and answered by the
+ * A GitHub REST API stand-in on 127.0.0.1. It records every request and replies with the
  * test's route function, so the real octokit code runs end to end.
  */
 export class FakeGitHub {
@@ -60,7 +60,7 @@ export class FakeGitHub {
     return fake;
   }
 
-  /** A client for this server with waits shrunk to milliseconds. */
+  /** Creates a client for this server with waits shrunk to milliseconds. */
   client(logger: Logger): GitHubClient {
     return createClient({ token: 'test-token', baseUrl: this.url, logger, retryAfterBaseValue: 1, paceWrites: false });
   }

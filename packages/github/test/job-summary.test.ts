@@ -63,7 +63,7 @@ describe('writeJobSummary', () => {
 
     expect(result).toEqual({ written: false, bytesWritten: 0, truncated: true });
     expect(statSync(file).size).toBe(MIB);
-    expect(logger.messages('warning')).toEqual([`Job summary skipped: ${file} already holds ${MIB} of ${MIB} bytes`]);
+    expect(logger.messages('warning')).toEqual([`Job summary skipped: ${file} already contains ${MIB} of ${MIB} bytes`]);
   });
 
   test('skips without GITHUB_STEP_SUMMARY', () => {
