@@ -203,3 +203,40 @@ describe('publishCheckRun', () => {
     expect(logger.messages('warning')).toEqual(['Check run summary was 70000 characters; cut to fit 65535']);
   });
 });
+
+describe('publishCheckRun against the emulator', () => {
+  test('annotations from findings pass validation', async () => {
+    const { GitHubEmulator } = await import('../../../test/emulator/server.js');
+    const { createClient } = await import('../src/client.js');
+    const emulator = await GitHubEmulator.start();
+    const logger = new RecordingLogger();
+    try {
+      const findings = Array.from({ length: 60 }, (_, index) =>
+        finding({ severity: index % 2 === 0 ? 'critical' : 'low', location: { path: `src/f${index}.ts`, startLine: index + 1 } })
+      );
+
+      const result = await publishCheckRun({
+        octokit: createClient({ token: 'test-token', baseUrl: emulator.url, logger, retryAfterBaseValue: 1, paceWrites: false }),
+        owner: 'octo-org',
+        repo: 'octo-repo',
+        name: 'DevSecOps report',
+        headSha: HEAD,
+        conclusion: 'failure',
+        title: '60 findings',
+        summary: 'summary',
+        text: 'details',
+        annotations: findings.map((item) => toAnnotation(item)!),
+        logger
+      });
+
+      expect(result.annotationsSent).toBe(60);
+      expect(result.requests).toBe(2);
+      expect(emulator.checkRuns).toHaveLength(1);
+      expect(emulator.checkRuns[0]!.id).toBe(result.id);
+      expect(emulator.checkRuns[0]!.output.annotations).toHaveLength(60);
+      expect(emulator.requests.map((request) => request.status)).toEqual([201, 200]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
