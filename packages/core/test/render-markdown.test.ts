@@ -160,12 +160,12 @@ describe('markdown size limits', () => {
     expect(comment.length + (rows.at(-1)?.length ?? 0) + 1).toBeGreaterThan(65_536);
   });
 
-  it('cuts the check summary to 65,535 characters', () => {
+  it('cuts the check summary to 65,535 bytes', () => {
     const summary = renderCheckSummary(largeReport(5_000), { limit: GITHUB_LIMITS.checkSummary, reportFile: 'devsecops-report.json' });
 
-    expect(summary.length).toBeLessThanOrEqual(65_535);
-    expect(countTableRows(summary)).toBe(115);
-    expect(summary).toContain('\n\n… and 4885 more new findings not shown; the full report is in `devsecops-report.json`.\n');
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(65_535);
+    expect(countTableRows(summary)).toBe(114);
+    expect(summary).toContain('\n\n… and 4886 more new findings not shown; the full report is in `devsecops-report.json`.\n');
   });
 
   it('cuts the job summary to 1 MiB in bytes', () => {

@@ -61,9 +61,12 @@ export function renderComment(report: Report, options: MarkdownOptions): string 
   return renderDocument(report, options, { unit: 'utf16', marker: true, includeSuppressed: false });
 }
 
-/** Render the check run's `output.summary`. */
+/**
+ * Render the check run's `output.summary`. GitHub rejects a summary over 65,535 characters and
+ * also over 65,535 UTF-8 bytes, so it is measured in bytes, which are never fewer.
+ */
 export function renderCheckSummary(report: Report, options: MarkdownOptions): string {
-  return renderDocument(report, options, { unit: 'utf16', marker: false, includeSuppressed: false });
+  return renderDocument(report, options, { unit: 'utf8', marker: false, includeSuppressed: false });
 }
 
 /** Render the job summary, which lists every finding, suppressed ones and warnings included. */
