@@ -101,7 +101,10 @@ function render(report: Report, format: Format, color: boolean): string {
   }
 }
 
-/** Progress and warnings go to standard error so standard output stays the report. */
+/**
+ * Progress goes to standard error with DEVSECOPS_DEBUG=1, so standard output stays the report.
+ * Warnings and errors are part of the report itself, so they are not repeated here.
+ */
 function stderrLogger(io: CliIo): Logger {
   const verbose = io.env.DEVSECOPS_DEBUG === '1';
   return {
@@ -111,7 +114,9 @@ function stderrLogger(io: CliIo): Logger {
     info: (message) => {
       if (verbose) io.stderr.write(`${message}\n`);
     },
-    warning: (message) => io.stderr.write(`warning: ${message}\n`),
+    warning: (message) => {
+      if (verbose) io.stderr.write(`warning: ${message}\n`);
+    },
     error: (message) => {
       if (verbose) io.stderr.write(`error: ${message}\n`);
     }

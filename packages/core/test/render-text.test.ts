@@ -34,9 +34,9 @@ describe('renderText', () => {
         'LOW src/u.ts ts/unused Unused [semgrep]',
         'INFO https://app.test/ 10038 No CSP [zap]',
         '',
-        'error: bad.sarif: Invalid JSON',
         'warning: suppression of js/eval on src/legacy/** declared in .github/devsecops.yml:22 expired on 2024-01-31',
         'warning: Result path ../x.ts is outside the workspace',
+        'error: bad.sarif: Invalid JSON',
         '',
         'Policy failed: 1 new findings at or above high',
         ''

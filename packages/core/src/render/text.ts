@@ -49,9 +49,6 @@ type Paint = (code: string, text: string) => string;
 
 function renderNotices(report: Report, paint: Paint): string[] {
   const lines: string[] = [];
-  for (const error of report.errors) {
-    lines.push(`${paint(RED, 'error')}: ${clean(error.file)}: ${clean(error.message)}`);
-  }
   for (const entry of report.expiredSuppressions) {
     const where = entry.path === undefined ? '' : ` on ${clean(entry.path)}`;
     lines.push(
@@ -60,6 +57,10 @@ function renderNotices(report: Report, paint: Paint): string[] {
   }
   for (const warning of report.warnings) {
     lines.push(`${paint(YELLOW, 'warning')}: ${clean(warning)}`);
+  }
+  // Errors come last, next to the policy line, where a reader of a long report looks.
+  for (const error of report.errors) {
+    lines.push(`${paint(RED, 'error')}: ${clean(error.file)}: ${clean(error.message)}`);
   }
   return lines;
 }
