@@ -22,7 +22,7 @@ import { publishToGitHub, type PublishResult } from './publish.js';
 export async function run(): Promise<void> {
   try {
     const settings = readSettings();
-    const context = readRunContext(process.env);
+    const context = readRunContext();
     await report(settings, context, actionLogger());
   } catch (error) {
     core.setFailed(`devsecops report: ${error instanceof Error ? error.message : String(error)}`);
@@ -66,6 +66,8 @@ async function report(settings: ReportSettings, context: RunContext, logger: Log
 
   if (result.errors.length > 0) {
     core.setFailed(`${result.errors.length} input(s) could not be read: ${result.errors.map((error) => error.file).join(', ')}`);
+  } else if (published.failures.length > 0) {
+    core.setFailed(`The report was written to ${settings.reportFile}, but the action ${published.failures.join(' and ')}.`);
   } else if (result.policy.failed) {
     core.setFailed(result.policy.reason);
   } else {

@@ -13,8 +13,8 @@ import {
 } from '@devsecops/core';
 import {
   createClient,
+  commentMarker,
   emitWorkflowAnnotations,
-  isForbidden,
   listChangedFiles,
   publishCheckRun,
   toAnnotation,
@@ -41,6 +41,8 @@ const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
 export interface PublishResult {
   checkRunId?: number;
   commentId?: number;
+  /** What could not be posted for a reason other than a read-only token. */
+  failures: string[];
 }
 
 export interface Publisher {
@@ -66,7 +68,7 @@ export const publishToGitHub = {
       const pullRequest = context.pullRequest;
       try {
         const changed = await listChangedFiles({ octokit, owner: context.owner, repo: context.repo, pullNumber: pullRequest.number, logger });
-        logger.info(`Pull request #${pullRequest.number} changes ${changed.size} file(s); filter mode ${filterMode}.`);
+        logger.info(`Filter mode ${filterMode}: new findings are those ${describeFilterMode(filterMode)}.`);
         inChange = (finding) => (finding.location ? changed.isInDiff(finding.location.path, finding.location.startLine, filterMode) : true);
       } catch (error) {
         logger.error(`Could not list the files of pull request #${pullRequest.number}: ${errorMessage(error)}. Every finding counts as new.`);
@@ -90,7 +92,7 @@ interface PublishOptions {
 }
 
 async function publish({ settings, context, logger, report, octokit }: PublishOptions): Promise<PublishResult> {
-  const result: PublishResult = {};
+  const result: PublishResult = { failures: [] };
   const reportFile = settings.reportFile;
 
   await writeJobSummary({
@@ -119,16 +121,20 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
       conclusion: report.policy.failed || report.errors.length > 0 ? 'failure' : 'success',
       title: renderCheckTitle(report),
       summary: renderCheckSummary(report, { limit: CHECK_OUTPUT_LIMIT, reportFile }),
-      annotations: annotated.slice(0, MAX_ANNOTATIONS).map(toAnnotation),
+      annotations: annotated
+        .slice(0, MAX_ANNOTATIONS)
+        .map(toAnnotation)
+        .filter((annotation) => annotation !== undefined),
       logger
     });
     result.checkRunId = checkRun.id;
-    logger.info(`Check run ${checkRun.id} created with ${checkRun.annotationsSent} annotation(s).`);
     if (annotated.length > MAX_ANNOTATIONS) {
       logger.info(`${annotated.length - MAX_ANNOTATIONS} finding(s) were not annotated; the full list is in ${reportFile}.`);
     }
   } catch (error) {
-    forbidden = handlePostError(error, 'create the check run', logger) || forbidden;
+    const isForbidden = handlePostError(error, 'create the check run', logger);
+    forbidden ||= isForbidden;
+    recordFailure(result, isForbidden, 'create the check run');
   }
 
   if (context.pullRequest && settings.comment !== 'never') {
@@ -139,15 +145,16 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
         repo: context.repo,
         issueNumber: context.pullRequest.number,
         key: settings.commentKey,
-        body: renderComment(report, { limit: COMMENT_LIMIT, reportFile }),
+        body: renderComment(report, { limit: COMMENT_LIMIT, reportFile, marker: commentMarker(settings.commentKey) }),
         mode: settings.comment,
         hasNewFindings: report.newFindings.length > 0,
         logger
       });
       result.commentId = comment.id;
-      logger.info(`Summary comment ${comment.action}${comment.id ? ` (id ${comment.id})` : ''}.`);
     } catch (error) {
-      forbidden = handlePostError(error, 'write the summary comment', logger) || forbidden;
+      const isForbidden = handlePostError(error, 'write the summary comment', logger);
+      forbidden ||= isForbidden;
+      recordFailure(result, isForbidden, 'write the summary comment');
     }
   }
 
@@ -158,7 +165,7 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
 
   if (settings.codeScanning) {
     try {
-      const ids = await uploadSarif({
+      const upload = await uploadSarif({
         octokit,
         owner: context.owner,
         repo: context.repo,
@@ -167,23 +174,43 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
         sarif: toSarifLog(report.findings),
         logger
       });
-      logger.info(`Uploaded ${ids.length} SARIF run(s) to code scanning.`);
+      logger.info(`Uploaded ${upload.ids.length} SARIF run(s) to code scanning.`);
     } catch (error) {
-      handlePostError(error, 'upload to code scanning', logger);
+      recordFailure(result, handlePostError(error, 'upload to code scanning', logger), 'upload to code scanning');
     }
   }
 
   return result;
 }
 
+function describeFilterMode(mode: FilterMode): string {
+  switch (mode) {
+    case 'added':
+      return 'on lines the pull request adds';
+    case 'diff_context':
+      return 'on lines of the diff hunks';
+    case 'file':
+      return 'in files the pull request changes';
+    case 'nofilter':
+      return 'anywhere';
+  }
+}
+
 /** Logs a failed API call; returns true when it was a 403 that the fallback covers. */
 function handlePostError(error: unknown, action: string, logger: Logger): boolean {
-  if (isForbidden(error)) {
+  if ((error as { status?: unknown } | undefined)?.status === 403) {
     logger.warning(`Could not ${action}: ${errorMessage(error)}`);
     return true;
   }
   logger.error(`Could not ${action}: ${errorMessage(error)}`);
   return false;
+}
+
+/** A 403 is covered by the fallback; any other failure to post fails the step. */
+function recordFailure(result: PublishResult, forbidden: boolean, action: string): void {
+  if (!forbidden) {
+    result.failures.push(`could not ${action}`);
+  }
 }
 
 function emitFallbackAnnotations(report: Report, logger: Logger): void {
@@ -193,8 +220,9 @@ function emitFallbackAnnotations(report: Report, logger: Logger): void {
     write: (line) => process.stdout.write(line + EOL),
     maxPerLevel: WORKFLOW_ANNOTATIONS_PER_LEVEL
   });
-  if (counts.notShown > 0) {
-    logger.info(`${counts.notShown} finding(s) beyond GitHub's 10 annotations per level are listed in the job summary.`);
+  const notShown = counts.notShown.error + counts.notShown.warning + counts.notShown.notice;
+  if (notShown > 0) {
+    logger.info(`${notShown} finding(s) beyond GitHub's ${WORKFLOW_ANNOTATIONS_PER_LEVEL} annotations per level are listed in the job summary.`);
   }
 }
 

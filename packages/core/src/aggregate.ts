@@ -56,6 +56,10 @@ export async function aggregate(options: AggregateOptions): Promise<Report> {
     now: options.now,
     configFile: options.config.file
   });
+  for (const warning of suppression.warnings) {
+    logger.warning(warning);
+    warnings.push(warning);
+  }
   findings = deduplicate(suppression.findings).sort(compareFindings);
 
   const baseline = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;

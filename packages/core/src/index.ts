@@ -17,3 +17,4 @@ export * from './fingerprint.js';
 export * from './dedupe.js';
 export * from './baseline.js';
 export * from './sarif/writer.js';
+export * from './aggregate.js';
