@@ -21,8 +21,9 @@ interface Entry {
  * Merges findings that report the same problem at the same place, from one tool or several,
  * into one finding that names every tool.
  *
- * Same place: the same path with overlapping line ranges, the same URL for DAST findings,
- * or no location at all. Same problem: the same rule id, a shared CWE id or a shared CVE or
+ * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
+ * Findings with no location at all merge only on the same rule and message, or the same
+ * advisory for the same package. Otherwise the same problem is: the same rule id, a shared CWE id or a shared CVE or
  * GHSA id, and for dependency findings also the same package name. The merged finding takes
  * the rule, message, location and fingerprint of its first member in the order path, start
  * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
@@ -47,7 +48,8 @@ export function deduplicate(findings: Finding[]): Finding[] {
       openGroups = openGroups.filter((group) => group.endLine >= startLine);
     }
 
-    const match = openGroups.find((group) => group.members.some((member) => isSameProblem(member, finding)));
+    const same = place === NO_PLACE ? isSameProblemWithoutPlace : isSameProblem;
+    const match = openGroups.find((group) => group.members.some((member) => same(member, finding)));
     if (match) {
       match.members.push(finding);
       match.endLine = Math.max(match.endLine, endLine);
@@ -88,7 +90,24 @@ function placeKey(finding: Finding): string {
   if (finding.url !== undefined) {
     return `url:${finding.url}`;
   }
-  return 'none:';
+  return NO_PLACE;
+}
+
+const NO_PLACE = 'none:';
+
+/**
+ * Findings with neither a file nor a URL share no real place, so a shared CWE is not enough:
+ * they merge only when they carry the same rule and message, or the same advisory for the
+ * same package.
+ */
+function isSameProblemWithoutPlace(member: Finding, finding: Finding): boolean {
+  if (member.package?.name !== finding.package?.name) {
+    return false;
+  }
+  if (member.rule.id === finding.rule.id && member.message === finding.message) {
+    return true;
+  }
+  return member.package !== undefined && sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
 }
 
 /**

@@ -276,3 +276,52 @@ describe('deduplicate: order and size', () => {
     expect(merged[0]!.location).toEqual(at('src/module-0.ts', 3));
   });
 });
+
+describe('deduplicate: findings with no location', () => {
+  it.each([
+    [
+      'same rule and message merge',
+      [
+        { tools: ['Grype'], rule: { id: 'CIS-DI-0010' }, message: 'Suspicious ENV key' },
+        { tools: ['Dockle'], rule: { id: 'CIS-DI-0010' }, message: 'Suspicious ENV key' }
+      ],
+      ['Dockle+Grype|CIS-DI-0010|-|medium|fp-2']
+    ],
+    [
+      'same rule with other messages stay apart',
+      [
+        { tools: ['Dockle'], rule: { id: 'CIS-DI-0010' }, message: 'Suspicious ENV key A' },
+        { tools: ['Dockle'], rule: { id: 'CIS-DI-0010' }, message: 'Suspicious ENV key B' }
+      ],
+      ['Dockle|CIS-DI-0010|-|medium|fp-1', 'Dockle|CIS-DI-0010|-|medium|fp-2']
+    ],
+    [
+      'a shared CWE alone stays apart',
+      [
+        { tools: ['CodeQL'], rule: { id: 'js/xss' }, cwes: ['CWE-79'] },
+        { tools: ['Semgrep'], rule: { id: 'xss-rule' }, cwes: ['CWE-79'] }
+      ],
+      ['CodeQL|js/xss|-|medium|fp-1', 'Semgrep|xss-rule|-|medium|fp-2']
+    ],
+    [
+      'one advisory in one package merges',
+      [
+        { tools: ['Grype'], rule: { id: 'CVE-2021-44228-log4j' }, vulnerabilityIds: ['CVE-2021-44228'], package: { name: 'log4j-core' } },
+        { tools: ['Trivy'], rule: { id: 'CVE-2021-44228' }, vulnerabilityIds: ['CVE-2021-44228'], package: { name: 'log4j-core' } }
+      ],
+      ['Grype+Trivy|CVE-2021-44228-log4j|-|medium|fp-1']
+    ],
+    [
+      'one advisory in two packages stays apart',
+      [
+        { tools: ['Grype'], rule: { id: 'CVE-2021-44228' }, vulnerabilityIds: ['CVE-2021-44228'], package: { name: 'log4j-core' } },
+        { tools: ['Trivy'], rule: { id: 'CVE-2021-44228' }, vulnerabilityIds: ['CVE-2021-44228'], package: { name: 'log4j-api' } }
+      ],
+      ['Grype|CVE-2021-44228|-|medium|fp-1', 'Trivy|CVE-2021-44228|-|medium|fp-2']
+    ]
+  ] as Array<[string, Array<Partial<Finding>>, string[]]>)('%s', (_name, inputs, expected) => {
+    const findings = inputs.map((input) => finding({ location: undefined, ...input }));
+
+    expect(summarize(deduplicate(findings))).toEqual(expected);
+  });
+});
