@@ -4,7 +4,8 @@
  *    output): wall time and peak resident memory of the process.
  * 2. The report action on a pull request with 1,000 new findings against the local GitHub
  *    API emulator: how many API requests it makes, by kind.
- * Prints figures only; the targets are printed beside them for comparison.
+ * Prints figures only; the targets are printed beside them for comparison. BENCH_KEEP=1
+ * keeps the generated input for profiling.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -257,5 +258,9 @@ try {
   await benchAggregation(scratch);
   await benchRequests(scratch);
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP === '1') {
+    console.log(`Input kept in ${scratch}`);
+  } else {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

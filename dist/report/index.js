@@ -42514,6 +42514,30 @@ const baseCache = new WeakMap();
  * the uri is absent, and -1 means "no index" as in SARIF.
  */
 function resolveArtifactUri(location, context) {
+    const key = context.cache ? cacheKey(location) : undefined;
+    if (key === undefined) {
+        return resolveUncached(location, context);
+    }
+    let resolution = context.cache.get(key);
+    if (resolution === undefined) {
+        resolution = resolveUncached(location, context);
+        context.cache.set(key, resolution);
+    }
+    return resolution;
+}
+/** Returns a key for locations made of plain values only; anything odd is resolved every time. */
+function cacheKey(location) {
+    if (!location) {
+        return undefined;
+    }
+    const { uri, uriBaseId, index } = location;
+    const plain = (value, type) => value === undefined || typeof value === type;
+    if (!plain(uri, 'string') || !plain(uriBaseId, 'string') || !plain(index, 'number')) {
+        return undefined;
+    }
+    return `${index ?? ''}\u0000${uriBaseId ?? ''}\u0000${uri ?? ''}`;
+}
+function resolveUncached(location, context) {
     const effective = effectiveLocation(location, context.artifacts);
     if ('reason' in effective) {
         return { kind: 'invalid', reason: effective.reason };
@@ -43138,7 +43162,7 @@ class LogReader {
             engine: engineName(driver),
             category: isCategory(runCategory) ? runCategory : categoryForTool(toolName),
             rules: { driver, extensions, byId: new WeakMap() },
-            uris: { workspace: this.workspace, originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts }
+            uris: { workspace: this.workspace, originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts, cache: new Map() }
         };
     }
     readResult(result, place, context) {

@@ -232,7 +232,7 @@ class LogReader {
       engine: engineName(driver as ToolComponent),
       category: isCategory(runCategory) ? runCategory : categoryForTool(toolName),
       rules: { driver, extensions, byId: new WeakMap() },
-      uris: { workspace: this.workspace, originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts }
+      uris: { workspace: this.workspace, originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts, cache: new Map() }
     };
   }
 

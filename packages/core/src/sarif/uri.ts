@@ -24,6 +24,12 @@ export interface UriResolutionContext {
   originalUriBaseIds?: unknown;
   /** `run.artifacts`, unchecked as read from the file. */
   artifacts?: unknown;
+  /**
+   * Resolutions already made in this run, by uri, base id and index. Tools repeat the same
+   * few hundred paths across many thousands of results, and each resolution costs several
+   * path operations. Only valid for one run, whose base ids and artifacts do not change.
+   */
+  cache?: Map<string, UriResolution>;
 }
 
 export type UriResolution =
@@ -63,6 +69,32 @@ const baseCache = new WeakMap<object, Map<string, Target | UriBaseError>>();
  * the uri is absent, and -1 means "no index" as in SARIF.
  */
 export function resolveArtifactUri(location: ArtifactLocation | undefined, context: UriResolutionContext): UriResolution {
+  const key = context.cache ? cacheKey(location) : undefined;
+  if (key === undefined) {
+    return resolveUncached(location, context);
+  }
+  let resolution = context.cache!.get(key);
+  if (resolution === undefined) {
+    resolution = resolveUncached(location, context);
+    context.cache!.set(key, resolution);
+  }
+  return resolution;
+}
+
+/** Returns a key for locations made of plain values only; anything odd is resolved every time. */
+function cacheKey(location: ArtifactLocation | undefined): string | undefined {
+  if (!location) {
+    return undefined;
+  }
+  const { uri, uriBaseId, index } = location as { uri?: unknown; uriBaseId?: unknown; index?: unknown };
+  const plain = (value: unknown, type: 'string' | 'number'): boolean => value === undefined || typeof value === type;
+  if (!plain(uri, 'string') || !plain(uriBaseId, 'string') || !plain(index, 'number')) {
+    return undefined;
+  }
+  return `${index ?? ''}\u0000${uriBaseId ?? ''}\u0000${uri ?? ''}`;
+}
+
+function resolveUncached(location: ArtifactLocation | undefined, context: UriResolutionContext): UriResolution {
   const effective = effectiveLocation(location, context.artifacts);
   if ('reason' in effective) {
     return { kind: 'invalid', reason: effective.reason };
