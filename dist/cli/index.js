@@ -8312,7 +8312,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2835);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7240);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8326,7 +8326,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2835:
+/***/ 7240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11639,12 +11639,27 @@ function emptyCounts() {
  * are still reported.
  */
 async function aggregate(options) {
-    const { logger, workspace } = options;
     const errors = [...(options.errors ?? [])];
     const warnings = [];
+    const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
+    return classifyFindings(findings, {
+        ...options,
+        errors,
+        warnings,
+        files: options.files.map((file) => displayName(file, options.workspace))
+    });
+}
+/**
+ * Turns findings from any source (SARIF files, a built-in engine) into a classified report:
+ * rule settings, fingerprints, suppressions, cross-tool deduplication, the baseline, the
+ * new/existing split and the fail policy.
+ */
+function classifyFindings(input, options) {
+    const { logger, workspace } = options;
+    const errors = options.errors ?? [];
+    const warnings = options.warnings ?? [];
     const source = new SourceCache(workspace);
-    const read = await readAll(options.files, workspace, logger, errors, warnings);
-    let findings = applyRuleSettings(read, options.config);
+    let findings = applyRuleSettings(input, options.config);
     fingerprintFindings(findings, { workspace, source });
     const suppression = applySuppressions(findings, {
         config: options.config,
@@ -11690,7 +11705,7 @@ async function aggregate(options) {
         newCounts,
         policy,
         context: options.context,
-        files: options.files.map((file) => displayName(file, workspace))
+        files: options.files ?? []
     };
 }
 async function readAll(files, workspace, logger, errors, warnings) {
@@ -11763,35 +11778,91 @@ function displayName(file, workspace) {
 
 
 
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./packages/cli/src/output.ts
+
+
+
+const FORMATS = ['text', 'markdown', 'json', 'sarif'];
+/** Options shared by `devsecops report` and `devsecops scan`, in parseArgs form. */
+const OUTPUT_OPTIONS = {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    workspace: { type: 'string' },
+    config: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' }
+};
+function parseFormat(value) {
+    const format = (value ?? 'text');
+    if (!FORMATS.includes(format)) {
+        throw new ConfigurationError(`--format "${value}" is not one of ${FORMATS.join(', ')}`);
+    }
+    return format;
+}
+function render(report, format, color) {
+    switch (format) {
+        case 'json':
+            return renderJson(report);
+        case 'markdown':
+            return renderJobSummary(report, { limit: Number.MAX_SAFE_INTEGER });
+        case 'sarif':
+            return `${JSON.stringify(toSarifLog(report.findings), null, 2)}\n`;
+        case 'text':
+            return renderText(report, { color });
+    }
+}
+/** Writes the rendered report to `--output` or standard output and returns the exit status. */
+async function emitReport(report, options, io) {
+    const color = options.noColor ? false : (options.color ?? (options.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR));
+    const rendered = render(report, options.format, color);
+    if (options.output) {
+        const output = external_node_path_default().resolve(io.cwd, options.output);
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(output), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(output, rendered);
+    }
+    else {
+        io.stdout.write(rendered);
+    }
+    if (report.errors.length > 0) {
+        return 2;
+    }
+    return report.policy.failed ? 1 : 0;
+}
+/**
+ * Progress goes to standard error with DEVSECOPS_DEBUG=1, so standard output stays the report.
+ * Warnings and errors are part of the report itself, so they are not repeated here.
+ */
+function stderrLogger(io) {
+    const verbose = io.env.DEVSECOPS_DEBUG === '1';
+    const write = (prefix) => (message) => {
+        if (verbose)
+            io.stderr.write(`${prefix}${message}\n`);
+    };
+    return { debug: write('debug: '), info: write(''), warning: write('warning: '), error: write('error: ') };
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/report-command.ts
 
 
 
 
-const FORMATS = ['text', 'markdown', 'json', 'sarif'];
+
 /** Runs `devsecops report`: the same aggregation as the report action, printed locally. */
 async function runReport(argv, io) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
-            format: { type: 'string', default: 'text' },
-            output: { type: 'string' },
-            'fail-on': { type: 'string' },
-            workspace: { type: 'string' },
-            config: { type: 'string' },
+            ...OUTPUT_OPTIONS,
             baseline: { type: 'string' },
-            'write-baseline': { type: 'string' },
-            color: { type: 'boolean' },
-            'no-color': { type: 'boolean' }
+            'write-baseline': { type: 'string' }
         }
     });
-    const format = values.format;
-    if (!FORMATS.includes(format)) {
-        throw new ConfigurationError(`--format "${values.format}" is not one of ${FORMATS.join(', ')}`);
-    }
+    const format = parseFormat(values.format);
     if (positionals.length === 0) {
         throw new ConfigurationError('no SARIF file given; usage: devsecops report [options] FILE...');
     }
@@ -11811,71 +11882,141 @@ async function runReport(argv, io) {
         logger: stderrLogger(io),
         errors
     });
-    const color = values['no-color'] ? false : (values.color ?? (values.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR));
-    const rendered = render(report, format, color);
-    if (values.output) {
-        const output = external_node_path_default().resolve(io.cwd, values.output);
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(output), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(output, rendered);
-    }
-    else {
-        io.stdout.write(rendered);
-    }
     if (values['write-baseline']) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().resolve(io.cwd, values['write-baseline']), formatBaseline(report.findings));
     }
-    if (report.errors.length > 0) {
-        return 2;
-    }
-    return report.policy.failed ? 1 : 0;
+    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
 }
-function render(report, format, color) {
-    switch (format) {
-        case 'json':
-            return renderJson(report);
-        case 'markdown':
-            return renderJobSummary(report, { limit: Number.MAX_SAFE_INTEGER });
-        case 'sarif':
-            return `${JSON.stringify(toSarifLog(report.findings), null, 2)}\n`;
-        case 'text':
-            return renderText(report, { color });
-    }
-}
+
+;// CONCATENATED MODULE: ./packages/cli/src/scanners.ts
 /**
- * Progress goes to standard error with DEVSECOPS_DEBUG=1, so standard output stays the report.
- * Warnings and errors are part of the report itself, so they are not repeated here.
+ * The scanners `devsecops scan` can run, by category. Each scanner package exports one
+ * `Scanner`; add it here when the package lands.
  */
-function stderrLogger(io) {
-    const verbose = io.env.DEVSECOPS_DEBUG === '1';
-    return {
-        debug: (message) => {
-            if (verbose)
-                io.stderr.write(`debug: ${message}\n`);
-        },
-        info: (message) => {
-            if (verbose)
-                io.stderr.write(`${message}\n`);
-        },
-        warning: (message) => {
-            if (verbose)
-                io.stderr.write(`warning: ${message}\n`);
-        },
-        error: (message) => {
-            if (verbose)
-                io.stderr.write(`error: ${message}\n`);
+const SCANNERS = {};
+
+;// CONCATENATED MODULE: ./packages/cli/src/scan-command.ts
+
+
+
+
+
+/** Scanner settings that have their own flag; `--setting NAME=VALUE` passes any other. */
+const SETTING_FLAGS = ['mode', 'base', 'head', 'frameworks'];
+/** Runs `devsecops scan`: the scanner actions' engines on a local folder. */
+async function runScan(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            ...OUTPUT_OPTIONS,
+            only: { type: 'string' },
+            engines: { type: 'string' },
+            'report-files': { type: 'string', multiple: true },
+            setting: { type: 'string', multiple: true },
+            progress: { type: 'boolean' },
+            'no-progress': { type: 'boolean' },
+            ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' }]))
         }
+    });
+    const format = parseFormat(values.format);
+    if (positionals.length > 1) {
+        throw new ConfigurationError(`scan takes one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
+    }
+    const categories = selectCategories(values.only);
+    const workspace = external_node_path_default().resolve(io.cwd, values.workspace ?? '.');
+    const target = external_node_path_default().resolve(io.cwd, positionals[0] ?? '.');
+    if (target !== workspace && toRepoPath(workspace, target) === undefined) {
+        throw new ConfigurationError(`PATH "${positionals[0]}" is outside the workspace ${workspace}; pass --workspace`);
+    }
+    const config = await loadConfig({ workspace, file: values.config });
+    const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
+    const logger = stderrLogger(io);
+    const globs = expandGlobs(values['report-files'] ?? [], io.cwd);
+    const settings = scannerSettings(values);
+    const showProgress = values['no-progress'] ? false : (values.progress ?? io.stderr.isTTY === true);
+    const findings = [];
+    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+    const warnings = [];
+    for (const category of categories) {
+        const result = await SCANNERS[category].scan({
+            workspace,
+            target,
+            config,
+            logger,
+            engines: values.engines ? values.engines.split(',').map((name) => name.trim()) : undefined,
+            reportFiles: globs.files,
+            settings,
+            onProgress: showProgress ? progressLine(io, category) : undefined
+        });
+        if (showProgress) {
+            io.stderr.write('\r\u001b[2K');
+        }
+        findings.push(...result.findings);
+        errors.push(...result.errors);
+        warnings.push(...result.warnings);
+    }
+    const report = classifyFindings(findings, { workspace, config, failOn, context: { serverUrl: 'https://github.com' }, logger, errors, warnings });
+    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
+}
+function selectCategories(only) {
+    const available = Object.keys(SCANNERS);
+    if (available.length === 0) {
+        throw new ConfigurationError('no scanner is built into this version');
+    }
+    if (!only) {
+        return available;
+    }
+    const requested = only.split(',').map((name) => name.trim());
+    for (const name of requested) {
+        if (!available.includes(name)) {
+            throw new ConfigurationError(`--only "${name}" is not one of ${available.join(', ')}`);
+        }
+    }
+    return requested;
+}
+function scannerSettings(values) {
+    const settings = {};
+    for (const flag of SETTING_FLAGS) {
+        settings[flag] = values[flag];
+    }
+    for (const entry of values.setting ?? []) {
+        const separator = entry.indexOf('=');
+        if (separator <= 0) {
+            throw new ConfigurationError(`--setting "${entry}" is not NAME=VALUE`);
+        }
+        settings[entry.slice(0, separator)] = entry.slice(separator + 1);
+    }
+    return settings;
+}
+/** Rewrites one status line on standard error at most ten times a second. */
+function progressLine(io, category) {
+    let last = 0;
+    return (progress) => {
+        const now = Date.now();
+        if (now - last < 100) {
+            return;
+        }
+        last = now;
+        const megabytes = (progress.bytes / 1e6).toFixed(1);
+        io.stderr.write(`\r\u001b[2K${category}: ${progress.files} files, ${megabytes} MB`);
     };
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/usage.ts
 const VERSION = '0.1.0';
-const USAGE = `Usage: devsecops report [options] FILE...
+const USAGE = `Usage:
+  devsecops report [options] FILE...
+  devsecops scan [options] [PATH]
 
-Aggregates SARIF files from any tools into one deduplicated report, as the report action
-does on a pull request. FILE may be a file, a folder (every *.sarif file below it) or a
-glob pattern in quotes.
+report aggregates SARIF files from any tools into one deduplicated report, as the report
+action does on a pull request. FILE may be a file, a folder (every *.sarif file below it)
+or a glob pattern in quotes.
 
-Options:
+scan runs the scanner actions' engines on PATH (default: the current directory) and
+prints the same report.
+
+Options for both:
   --format FORMAT     text, markdown, json or sarif (default: text)
   --output FILE       write the report to FILE instead of standard output
   --fail-on LEVEL     critical, high, medium, low, info or none (default: the config
@@ -11883,17 +12024,30 @@ Options:
   --workspace DIR     repository root that report paths are resolved against
                       (default: the current directory)
   --config FILE       config file (default: .github/devsecops.yml in the workspace)
+  --color, --no-color force colour on or off in text output
+
+Options for report:
   --baseline FILE     baseline file of fingerprints; findings in it count as existing
   --write-baseline FILE  write the current findings' fingerprints to FILE as a baseline
-  --color, --no-color force colour on or off in text output
+
+Options for scan:
+  --only LIST         scanners to run, comma-separated (default: all built in)
+  --engines LIST      engines to run, comma-separated (default: each scanner's defaults)
+  --report-files GLOB read a report another tool wrote; repeat for more
+  --mode, --base, --head, --frameworks VALUE
+                      scanner settings, as the actions' inputs of the same names
+  --setting NAME=VALUE  any other scanner setting; repeatable
+  --no-progress       no progress line on standard error
+
   -h, --help          show this help
   -v, --version       show the version
 
 Exit status: 0 when the policy passes, 1 when findings at or above --fail-on are
-present, 2 for a usage error or when any input file could not be read.
+present, 2 for a usage error or when any input could not be read or engine failed.
 `;
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+
 
 
 
@@ -11918,8 +12072,10 @@ async function main(argv, io) {
                 return EXIT_OK;
             case 'report':
                 return await runReport(rest, io);
+            case 'scan':
+                return await runScan(rest, io);
             default:
-                throw new ConfigurationError(`unknown command "${command}"; expected "report". Run "devsecops --help" for usage.`);
+                throw new ConfigurationError(`unknown command "${command}"; expected "report" or "scan". Run "devsecops --help" for usage.`);
         }
     }
     catch (error) {

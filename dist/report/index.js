@@ -38210,7 +38210,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9533);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3780);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38219,7 +38219,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9533:
+/***/ 3780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41199,7 +41199,7 @@ function isSeverity(value) {
  * A problem with what the user supplied: an input, a config file or a report. Its message
  * quotes the bad value and says what was expected; anything else thrown is a bug.
  */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** A report file that cannot be read. The message names the file and the place in it. */
@@ -41252,7 +41252,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * workspace. Symbolic links are not followed here; `SourceCache` checks the real path
  * before it reads.
  */
-function toRepoPath(workspace, candidate) {
+function workspace_toRepoPath(workspace, candidate) {
     const root = external_node_path_default().resolve(workspace);
     const absolute = external_node_path_default().resolve(root, candidate);
     const relative = external_node_path_default().relative(root, absolute);
@@ -41288,7 +41288,7 @@ class SourceCache {
         return this.lines(repoPath)?.[line - 1];
     }
     load(repoPath) {
-        if (toRepoPath(this.root, repoPath) === undefined) {
+        if (workspace_toRepoPath(this.root, repoPath) === undefined) {
             return undefined;
         }
         try {
@@ -41337,7 +41337,7 @@ const MAX_MATCHES = 10_000;
  * Relative patterns are resolved against `cwd`. A pattern without glob characters names a
  * file or a folder; a folder stands for every `*.sarif` file below it.
  */
-function expandGlobs(patterns, cwd) {
+function files_expandGlobs(patterns, cwd) {
     const files = new Set();
     const unmatched = [];
     for (const raw of patterns) {
@@ -41456,7 +41456,7 @@ function parseConfig(text, file) {
     }
     catch (error) {
         // The yaml package throws when aliases expand past maxAliasCount, which guards against alias bombs.
-        throw new ConfigurationError(`${file}: ${error.message}`);
+        throw new errors_ConfigurationError(`${file}: ${error.message}`);
     }
     if (value === null || value === undefined) {
         return { ...defaultConfig(), file };
@@ -41476,18 +41476,18 @@ function parseConfig(text, file) {
  * Reads the config file from the workspace. Without `file`, a missing
  * `.github/devsecops.yml` means defaults, but a file named explicitly must exist.
  */
-async function loadConfig(options) {
+async function config_loadConfig(options) {
     const named = options.file?.trim();
     const explicit = named !== undefined && named !== '';
     const requested = explicit ? named : DEFAULT_CONFIG_FILE;
-    const repoPath = toRepoPath(options.workspace, requested);
+    const repoPath = workspace_toRepoPath(options.workspace, requested);
     if (repoPath === undefined) {
-        throw new ConfigurationError(`Config file "${requested}" is outside the workspace ${options.workspace}. Give a path inside the repository.`);
+        throw new errors_ConfigurationError(`Config file "${requested}" is outside the workspace ${options.workspace}. Give a path inside the repository.`);
     }
     const text = await readConfigText(options.workspace, repoPath);
     if (text === undefined) {
         if (explicit) {
-            throw new ConfigurationError(`Config file "${repoPath}" not found in the workspace ${options.workspace}.`);
+            throw new errors_ConfigurationError(`Config file "${repoPath}" not found in the workspace ${options.workspace}.`);
         }
         return defaultConfig();
     }
@@ -41523,18 +41523,18 @@ async function readConfigText(workspace, repoPath) {
         if (error.code === 'ENOENT') {
             return undefined;
         }
-        throw new ConfigurationError(`Config file "${repoPath}" cannot be read: ${error.message}`);
+        throw new errors_ConfigurationError(`Config file "${repoPath}" cannot be read: ${error.message}`);
     }
     const relative = external_node_path_default().relative(await (0,promises_namespaceObject.realpath)(workspace), real);
     if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
-        throw new ConfigurationError(`Config file "${repoPath}" is a link to a path outside the workspace. Give a regular file inside the repository.`);
+        throw new errors_ConfigurationError(`Config file "${repoPath}" is a link to a path outside the workspace. Give a regular file inside the repository.`);
     }
     const stats = await (0,promises_namespaceObject.stat)(real);
     if (!stats.isFile()) {
-        throw new ConfigurationError(`Config file "${repoPath}" is not a regular file.`);
+        throw new errors_ConfigurationError(`Config file "${repoPath}" is not a regular file.`);
     }
     if (stats.size > MAX_CONFIG_BYTES) {
-        throw new ConfigurationError(`Config file "${repoPath}" is ${stats.size} bytes, more than the maximum of ${MAX_CONFIG_BYTES}.`);
+        throw new errors_ConfigurationError(`Config file "${repoPath}" is ${stats.size} bytes, more than the maximum of ${MAX_CONFIG_BYTES}.`);
     }
     return (0,promises_namespaceObject.readFile)(real, 'utf8');
 }
@@ -41569,7 +41569,7 @@ function toSuiteConfig(raw, file, document, lineCounter) {
 }
 function problemsError(file, problems) {
     const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
-    return new ConfigurationError(sorted.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.text}`).join('\n'));
+    return new errors_ConfigurationError(sorted.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.text}`).join('\n'));
 }
 /** Lists keys that appear twice in one mapping, because the YAML parser would silently keep the last. */
 function findDuplicateKeys(node, segments, lineCounter) {
@@ -41955,7 +41955,7 @@ function renderCheckSummary(report, options) {
     return renderDocument(report, options, { unit: 'utf8', marker: false, includeSuppressed: false });
 }
 /** Render the job summary, which lists every finding, suppressed ones and warnings included. */
-function renderJobSummary(report, options) {
+function markdown_renderJobSummary(report, options) {
     return renderDocument(report, options, { unit: 'utf8', marker: false, includeSuppressed: true });
 }
 /** Build the check run title, such as "3 new (1 critical, 2 high), 12 existing, 4 suppressed". */
@@ -42453,11 +42453,11 @@ const FAIL_ON_VALUES = [...finding_SEVERITIES, 'none'];
  * Parses a fail-on threshold from an action input or command-line option. Case and
  * surrounding spaces are ignored. `inputName` names the input in the error message.
  */
-function parseFailOn(value, inputName) {
+function policy_parseFailOn(value, inputName) {
     const normalized = value.trim().toLowerCase();
     const match = FAIL_ON_VALUES.find((allowed) => allowed === normalized);
     if (match === undefined) {
-        throw new ConfigurationError(`Invalid ${inputName} value ${JSON.stringify(value)}: expected one of ${FAIL_ON_VALUES.join(', ')}.`);
+        throw new errors_ConfigurationError(`Invalid ${inputName} value ${JSON.stringify(value)}: expected one of ${FAIL_ON_VALUES.join(', ')}.`);
     }
     return match;
 }
@@ -42760,7 +42760,7 @@ function classifyRelative(relative, workspace) {
     if (normalized === '..' || normalized.startsWith('../')) {
         return { kind: 'outside', reason: 'is outside the workspace' };
     }
-    const repoPath = toRepoPath(workspace, normalized);
+    const repoPath = workspace_toRepoPath(workspace, normalized);
     return repoPath === undefined ? { kind: 'outside', reason: 'is outside the workspace' } : { kind: 'path', path: repoPath };
 }
 function classifyAbsolute(target, workspace) {
@@ -42785,7 +42785,7 @@ function posixRepoPath(workspace, absolute) {
     if (external_node_path_default().posix.normalize(absolute).replace(/\/+$/, '') === external_node_path_default().posix.normalize(workspace).replace(/\/+$/, '')) {
         return '';
     }
-    return toRepoPath(workspace, absolute);
+    return workspace_toRepoPath(workspace, absolute);
 }
 /** Windows paths compare without case, as NTFS does; only a drive-letter workspace holds them. */
 function windowsRepoPath(workspace, absolute) {
@@ -43675,7 +43675,7 @@ function compileEntry(entry, source) {
         return matcher;
     }
     catch (error) {
-        throw new ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
+        throw new errors_ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
     }
 }
 function toExpired(entry, source) {
@@ -44053,7 +44053,7 @@ function toSarifLog(findings, options = {}) {
     return { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs };
 }
 /** Writes `toSarifLog(findings, options)` as indented JSON, creating missing folders. */
-async function writeSarifFile(file, findings, options = {}) {
+async function writer_writeSarifFile(file, findings, options = {}) {
     const log = toSarifLog(findings, options);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(log, null, 2)}\n`, 'utf8');
@@ -44477,12 +44477,27 @@ function emptyCounts() {
  * are still reported.
  */
 async function aggregate(options) {
-    const { logger, workspace } = options;
     const errors = [...(options.errors ?? [])];
     const warnings = [];
+    const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
+    return aggregate_classifyFindings(findings, {
+        ...options,
+        errors,
+        warnings,
+        files: options.files.map((file) => displayName(file, options.workspace))
+    });
+}
+/**
+ * Turns findings from any source (SARIF files, a built-in engine) into a classified report:
+ * rule settings, fingerprints, suppressions, cross-tool deduplication, the baseline, the
+ * new/existing split and the fail policy.
+ */
+function aggregate_classifyFindings(input, options) {
+    const { logger, workspace } = options;
+    const errors = options.errors ?? [];
+    const warnings = options.warnings ?? [];
     const source = new SourceCache(workspace);
-    const read = await readAll(options.files, workspace, logger, errors, warnings);
-    let findings = applyRuleSettings(read, options.config);
+    let findings = applyRuleSettings(input, options.config);
     fingerprintFindings(findings, { workspace, source });
     const suppression = applySuppressions(findings, {
         config: options.config,
@@ -44528,7 +44543,7 @@ async function aggregate(options) {
         newCounts,
         policy,
         context: options.context,
-        files: options.files.map((file) => displayName(file, workspace))
+        files: options.files ?? []
     };
 }
 async function readAll(files, workspace, logger, errors, warnings) {
@@ -44580,6 +44595,7 @@ function displayName(file, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -49906,7 +49922,7 @@ function readRunContext(options = {}) {
     const repository = requireVariable(env, 'GITHUB_REPOSITORY');
     const [owner, repo, ...rest] = repository.split('/');
     if (!owner || !repo || rest.length > 0) {
-        throw new ConfigurationError(`GITHUB_REPOSITORY is "${repository}"; expected "owner/name"`);
+        throw new errors_ConfigurationError(`GITHUB_REPOSITORY is "${repository}"; expected "owner/name"`);
     }
     const eventName = requireVariable(env, 'GITHUB_EVENT_NAME');
     const payload = readEventPayload(env, eventName);
@@ -49939,7 +49955,7 @@ function runUrl(context) {
 function requireVariable(env, name) {
     const value = env[name];
     if (!value) {
-        throw new ConfigurationError(`Environment variable ${name} is missing; run inside GitHub Actions or set it`);
+        throw new errors_ConfigurationError(`Environment variable ${name} is missing; run inside GitHub Actions or set it`);
     }
     return value;
 }
@@ -49951,7 +49967,7 @@ function readEventPayload(env, eventName) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path) {
         if (PULL_REQUEST_EVENTS.has(eventName) || eventName === 'merge_group') {
-            throw new ConfigurationError(`GITHUB_EVENT_PATH is missing; the ${eventName} event needs its payload file`);
+            throw new errors_ConfigurationError(`GITHUB_EVENT_PATH is missing; the ${eventName} event needs its payload file`);
         }
         return { path: '', value: {} };
     }
@@ -49960,19 +49976,19 @@ function readEventPayload(env, eventName) {
         text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new ConfigurationError(`Event payload ${path} could not be read: ${error.message}`);
+        throw new errors_ConfigurationError(`Event payload ${path} could not be read: ${error.message}`);
     }
     try {
         return { path, value: JSON.parse(text) };
     }
     catch (error) {
-        throw new ConfigurationError(`Event payload ${path} is not valid JSON: ${error.message}`);
+        throw new errors_ConfigurationError(`Event payload ${path} is not valid JSON: ${error.message}`);
     }
 }
 function readPullRequest(payload, path) {
     const number = valueAt(payload, ['pull_request', 'number']);
     if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-        throw new ConfigurationError(`Event payload ${path}: pull_request.number is ${JSON.stringify(number)}; expected a positive integer`);
+        throw new errors_ConfigurationError(`Event payload ${path}: pull_request.number is ${JSON.stringify(number)}; expected a positive integer`);
     }
     return {
         number,
@@ -49983,7 +49999,7 @@ function readPullRequest(payload, path) {
 function requireString(payload, keys, path) {
     const value = valueAt(payload, keys);
     if (typeof value !== 'string' || value === '') {
-        throw new ConfigurationError(`Event payload ${path}: ${keys.join('.')} is ${JSON.stringify(value)}; expected a non-empty string`);
+        throw new errors_ConfigurationError(`Event payload ${path}: ${keys.join('.')} is ${JSON.stringify(value)}; expected a non-empty string`);
     }
     return value;
 }
@@ -50423,7 +50439,7 @@ function commentNotice(omitted) {
  * counting what earlier writers in the same step left there. Text that does not fit is cut
  * at a line break with a notice. Nothing is written when even the notice does not fit.
  */
-function writeJobSummary(options) {
+function job_summary_writeJobSummary(options) {
     const { file, markdown, logger } = options;
     const maxBytes = options.maxBytes ?? JOB_SUMMARY_BYTE_LIMIT;
     if (!file) {
@@ -50709,17 +50725,146 @@ function code_scanning_ruleOf(result, run) {
 }
 function validateTarget(commitSha, ref) {
     if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(commitSha)) {
-        throw new ConfigurationError(`Code scanning commit SHA "${commitSha}" is invalid; expected 40 or 64 hexadecimal digits`);
+        throw new errors_ConfigurationError(`Code scanning commit SHA "${commitSha}" is invalid; expected 40 or 64 hexadecimal digits`);
     }
     if (!/^refs\/(heads|tags|pull)\/.+$/.test(ref)) {
-        throw new ConfigurationError(`Code scanning ref "${ref}" is invalid; expected refs/heads/…, refs/tags/… or refs/pull/…`);
+        throw new errors_ConfigurationError(`Code scanning ref "${ref}" is invalid; expected refs/heads/…, refs/tags/… or refs/pull/…`);
     }
 }
 function slug(value) {
     return value.toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'tool';
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/action-logger.ts
+
+/**
+ * Logs through the runner. Warnings and errors stay plain log lines because workflow
+ * annotations are limited to 10 of each level in a step, and those are kept for findings.
+ */
+function action_logger_actionLogger() {
+    return {
+        debug: (message) => core_debug(message),
+        info: (message) => info(message),
+        warning: (message) => info(`Warning: ${message}`),
+        error: (message) => info(`Error: ${message}`)
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/scanner-action.ts
+
+
+
+
+
+/** Share of the 1 MiB job summary one scanner step may use, leaving room for the report step. */
+const SCANNER_SUMMARY_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+/**
+ * Runs one scanner action: reads the common inputs, runs the scanner, writes its SARIF for the
+ * report action, sets the outputs and fails the step on unreadable input or on findings at or
+ * above `fail-on`. Any thrown value fails the step with one line naming the action.
+ */
+async function runScannerAction(options) {
+    try {
+        const settings = readScannerSettings(options);
+        const report = await scanAndReport(options, settings);
+        if (report.errors.length > 0) {
+            core.setFailed(`${report.errors.length} engine(s) or report(s) failed: ${report.errors.map((error) => `${error.file}: ${error.message}`).join('; ')}`);
+        }
+        else if (report.policy.failed) {
+            core.setFailed(report.policy.reason);
+        }
+    }
+    catch (error) {
+        core.setFailed(`devsecops ${options.action}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function readScannerSettings(options, env = process.env) {
+    const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const runnerTemp = env.RUNNER_TEMP || path.join(workspace, '..', 'tmp');
+    const targetInput = core.getInput('path') || '.';
+    if (toRepoPath(workspace, targetInput) === undefined && path.resolve(workspace, targetInput) !== workspace) {
+        throw new ConfigurationError(`input "path": "${targetInput}" is outside the workspace ${workspace}`);
+    }
+    const enginesInput = core.getInput('engines');
+    const configInput = core.getInput('config');
+    const settings = {
+        workspace,
+        target: path.resolve(workspace, targetInput),
+        configFile: configInput && configInput !== '.github/devsecops.yml' ? configInput : undefined,
+        engines: enginesInput ? splitList(enginesInput) : undefined,
+        reportPatterns: core.getMultilineInput('report-files'),
+        sarifFile: path.resolve(workspace, core.getInput('sarif-file') || path.join(runnerTemp, 'devsecops', `${options.action}.sarif`)),
+        failOn: parseFailOn(core.getInput('fail-on') || 'none', 'fail-on'),
+        settings: Object.fromEntries(options.settingInputs.map((name) => [name, core.getInput(name) || undefined]))
+    };
+    for (const [name, value] of Object.entries(settings)) {
+        core.debug(`${name}: ${JSON.stringify(value)}`);
+    }
+    return settings;
+}
+async function scanAndReport(options, settings) {
+    const logger = actionLogger();
+    const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
+    const globs = expandGlobs(settings.reportPatterns, settings.workspace);
+    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+    const started = Date.now();
+    core.startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);
+    let result;
+    try {
+        result = await options.scanner.scan({
+            workspace: settings.workspace,
+            target: settings.target,
+            config,
+            logger,
+            engines: settings.engines,
+            reportFiles: globs.files,
+            settings: settings.settings,
+            mask: (value) => core.setSecret(value)
+        });
+    }
+    finally {
+        core.endGroup();
+    }
+    logger.info(`${options.scanner.category}: ${result.engines.join(', ') || 'no engine'} ran in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.findings.length} finding(s); ${formatStats(result.stats)}`);
+    const report = classifyFindings(result.findings, {
+        workspace: settings.workspace,
+        config,
+        failOn: settings.failOn,
+        context: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', repository: process.env.GITHUB_REPOSITORY, sha: process.env.GITHUB_SHA },
+        logger,
+        errors: [...errors, ...result.errors],
+        warnings: result.warnings
+    });
+    await writeSarifFile(settings.sarifFile, report.findings, { toolName: `devsecops-${options.action}` });
+    logger.info(`SARIF written to ${settings.sarifFile}.`);
+    await writeJobSummary({
+        file: process.env.GITHUB_STEP_SUMMARY,
+        markdown: renderJobSummary(report, { limit: SCANNER_SUMMARY_BYTES, title: `DevSecOps ${options.action}`, reportFile: settings.sarifFile }),
+        logger
+    });
+    const total = Object.values(report.counts).reduce((sum, count) => sum + count, 0);
+    core.setOutput('sarif-file', settings.sarifFile);
+    core.setOutput('findings', total);
+    for (const [severity, count] of Object.entries(report.counts)) {
+        core.setOutput(severity, count);
+    }
+    core.setOutput('suppressed', report.suppressedFindings.length);
+    return report;
+}
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function formatStats(stats) {
+    const entries = Object.entries(stats);
+    return entries.length === 0 ? 'no statistics' : entries.map(([name, value]) => `${name} ${value}`).join(', ');
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 
@@ -50751,7 +50896,7 @@ function readSettings(env = process.env) {
         workspace,
         sarifPatterns: sarifInput.length > 0 ? sarifInput : [defaultDir],
         token: getInput('github-token'),
-        failOn: failOnInput ? parseFailOn(failOnInput, 'fail-on') : undefined,
+        failOn: failOnInput ? policy_parseFailOn(failOnInput, 'fail-on') : undefined,
         filterMode: filterModeInput ? oneOf(filterModeInput, inputs_FILTER_MODES, 'filter-mode') : undefined,
         comment: oneOf(getInput('comment') || 'auto', COMMENT_MODES, 'comment'),
         commentKey: getInput('comment-key') || `${env.GITHUB_WORKFLOW ?? 'workflow'}/${env.GITHUB_JOB ?? 'job'}`,
@@ -50768,7 +50913,7 @@ function readSettings(env = process.env) {
 }
 function oneOf(value, allowed, input) {
     if (!allowed.includes(value)) {
-        throw new ConfigurationError(`input "${input}": "${value}" is not one of ${allowed.join(', ')}`);
+        throw new errors_ConfigurationError(`input "${input}": "${value}" is not one of ${allowed.join(', ')}`);
     }
     return value;
 }
@@ -50778,7 +50923,7 @@ function parseBoolean(value, input) {
         return true;
     if (lower === 'false')
         return false;
-    throw new ConfigurationError(`input "${input}": "${value}" is not a boolean; expected true or false`);
+    throw new errors_ConfigurationError(`input "${input}": "${value}" is not a boolean; expected true or false`);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -50824,9 +50969,9 @@ const publishToGitHub = {
 async function publish({ settings, context, logger, report, octokit }) {
     const result = { failures: [] };
     const reportFile = settings.reportFile;
-    await writeJobSummary({
+    await job_summary_writeJobSummary({
         file: process.env.GITHUB_STEP_SUMMARY,
-        markdown: renderJobSummary(report, { limit: JOB_SUMMARY_LIMIT, reportFile }),
+        markdown: markdown_renderJobSummary(report, { limit: JOB_SUMMARY_LIMIT, reportFile }),
         logger
     });
     if (!octokit) {
@@ -50962,18 +51107,18 @@ async function run() {
     try {
         const settings = readSettings();
         const context = readRunContext();
-        await report(settings, context, actionLogger());
+        await report(settings, context, action_logger_actionLogger());
     }
     catch (error) {
         setFailed(`devsecops report: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 async function report(settings, context, logger) {
-    const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
+    const config = await config_loadConfig({ workspace: settings.workspace, file: settings.configFile });
     const failOn = settings.failOn ?? config.failOn ?? 'high';
     const filterMode = settings.filterMode ?? config.filterMode ?? 'added';
     const baseline = settings.baseline ? await readBaseline(settings.baseline) : undefined;
-    const globs = expandGlobs(settings.sarifPatterns, settings.workspace);
+    const globs = files_expandGlobs(settings.sarifPatterns, settings.workspace);
     const errors = [];
     for (const pattern of globs.unmatched) {
         if (settings.sarifPatterns.length === 1 && pattern === settings.sarifPatterns[0] && !getInput('sarif')) {
@@ -51017,7 +51162,7 @@ async function report(settings, context, logger) {
 async function writeReportFiles(reportFile, result) {
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(reportFile), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(reportFile, renderJson(result));
-    await (0,promises_namespaceObject.writeFile)(markdownPath(reportFile), renderJobSummary(result, { limit: Number.MAX_SAFE_INTEGER }));
+    await (0,promises_namespaceObject.writeFile)(markdownPath(reportFile), markdown_renderJobSummary(result, { limit: Number.MAX_SAFE_INTEGER }));
 }
 function markdownPath(reportFile) {
     return reportFile.endsWith('.json') ? `${reportFile.slice(0, -'.json'.length)}.md` : `${reportFile}.md`;
@@ -51034,18 +51179,6 @@ function setOutputs(settings, result, published) {
     setOutput('check-run-id', published.checkRunId ?? '');
     setOutput('comment-id', published.commentId ?? '');
     setOutput('report-file', settings.reportFile);
-}
-/**
- * Logs through the runner. Warnings stay plain log lines because workflow annotations are
- * limited to 10 a step and are kept for findings in the read-only fallback.
- */
-function actionLogger() {
-    return {
-        debug: (message) => core_debug(message),
-        info: (message) => info(message),
-        warning: (message) => info(`Warning: ${message}`),
-        error: (message) => info(`Error: ${message}`)
-    };
 }
 
 

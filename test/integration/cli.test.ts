@@ -118,7 +118,7 @@ describe('devsecops report options', () => {
   it.each([
     [['report', '--format', 'xml', 'a.sarif'], 'devsecops: --format "xml" is not one of text, markdown, json, sarif\n'],
     [['report'], 'devsecops: no SARIF file given; usage: devsecops report [options] FILE...\n'],
-    [['scan-everything'], 'devsecops: unknown command "scan-everything"; expected "report". Run "devsecops --help" for usage.\n'],
+    [['scan-everything'], 'devsecops: unknown command "scan-everything"; expected "report" or "scan". Run "devsecops --help" for usage.\n'],
     [['report', '--fail-on', 'severe', 'a.sarif'], 'devsecops: Invalid --fail-on value "severe": expected one of critical, high, medium, low, info, none.\n']
   ])('rejects %j with a usage error', async (args, message) => {
     const run = await runCli(args);

@@ -13,7 +13,7 @@ import {
   type Logger,
   type Report
 } from '@devsecops/core';
-import { readRunContext, type RunContext } from '@devsecops/github';
+import { actionLogger, readRunContext, type RunContext } from '@devsecops/github';
 
 import { readSettings, type ReportSettings } from './inputs.js';
 import { publishToGitHub, type PublishResult } from './publish.js';
@@ -100,15 +100,3 @@ function setOutputs(settings: ReportSettings, result: Report, published: Publish
   core.setOutput('report-file', settings.reportFile);
 }
 
-/**
- * Logs through the runner. Warnings stay plain log lines because workflow annotations are
- * limited to 10 a step and are kept for findings in the read-only fallback.
- */
-function actionLogger(): Logger {
-  return {
-    debug: (message) => core.debug(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.info(`Warning: ${message}`),
-    error: (message) => core.info(`Error: ${message}`)
-  };
-}

@@ -2,6 +2,7 @@
 import { ConfigurationError } from '@devsecops/core';
 
 import { runReport } from './report-command.js';
+import { runScan } from './scan-command.js';
 import { USAGE, VERSION } from './usage.js';
 
 export interface CliIo {
@@ -33,8 +34,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return EXIT_OK;
       case 'report':
         return await runReport(rest, io);
+      case 'scan':
+        return await runScan(rest, io);
       default:
-        throw new ConfigurationError(`unknown command "${command}"; expected "report". Run "devsecops --help" for usage.`);
+        throw new ConfigurationError(`unknown command "${command}"; expected "report" or "scan". Run "devsecops --help" for usage.`);
     }
   } catch (error) {
     if (error instanceof ConfigurationError || isParseArgsError(error)) {

@@ -41,13 +41,36 @@ export interface AggregateOptions {
  * are still reported.
  */
 export async function aggregate(options: AggregateOptions): Promise<Report> {
-  const { logger, workspace } = options;
   const errors: InputError[] = [...(options.errors ?? [])];
   const warnings: string[] = [];
+  const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
+  return classifyFindings(findings, {
+    ...options,
+    errors,
+    warnings,
+    files: options.files.map((file) => displayName(file, options.workspace))
+  });
+}
+
+export interface ClassifyOptions extends Omit<AggregateOptions, 'files'> {
+  /** Non-fatal notices gathered so far, such as results whose path left the workspace. */
+  warnings?: string[];
+  /** Names of the inputs the findings came from, shown in the report. */
+  files?: string[];
+}
+
+/**
+ * Turns findings from any source (SARIF files, a built-in engine) into a classified report:
+ * rule settings, fingerprints, suppressions, cross-tool deduplication, the baseline, the
+ * new/existing split and the fail policy.
+ */
+export function classifyFindings(input: Finding[], options: ClassifyOptions): Report {
+  const { logger, workspace } = options;
+  const errors = options.errors ?? [];
+  const warnings = options.warnings ?? [];
   const source = new SourceCache(workspace);
 
-  const read = await readAll(options.files, workspace, logger, errors, warnings);
-  let findings = applyRuleSettings(read, options.config);
+  let findings = applyRuleSettings(input, options.config);
   fingerprintFindings(findings, { workspace, source });
 
   const suppression = applySuppressions(findings, {
@@ -98,7 +121,7 @@ export async function aggregate(options: AggregateOptions): Promise<Report> {
     newCounts,
     policy,
     context: options.context,
-    files: options.files.map((file) => displayName(file, workspace))
+    files: options.files ?? []
   };
 }
 

@@ -18,3 +18,4 @@ export * from './dedupe.js';
 export * from './baseline.js';
 export * from './sarif/writer.js';
 export * from './aggregate.js';
+export * from './scan.js';

@@ -7,3 +7,5 @@ export * from './sticky-comment.js';
 export * from './job-summary.js';
 export * from './workflow-annotations.js';
 export * from './code-scanning.js';
+export * from './action-logger.js';
+export * from './scanner-action.js';

@@ -1,0 +1,7 @@
+import type { Scanner } from '@devsecops/core';
+
+/**
+ * The scanners `devsecops scan` can run, by category. Each scanner package exports one
+ * `Scanner`; add it here when the package lands.
+ */
+export const SCANNERS: Record<string, Scanner> = {};
