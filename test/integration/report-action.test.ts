@@ -11,7 +11,7 @@ function numberedLines(count: number, prefix = 'run(command'): string[] {
   return Array.from({ length: count }, (_, index) => `${prefix}${index + 1});`);
 }
 
-/** A pull request that adds app/server.js (130 lines); lib/old.js exists unchanged. */
+/** Builds a pull request that adds app/server.js (130 lines) beside an unchanged lib/old.js. */
 function pullRequestFixture(newFindings: number, existingFindings = 0) {
   const serverLines = numberedLines(130);
   const results = [];

@@ -139,7 +139,7 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/** A minimal SARIF log with one result per entry, as a tool would write it. */
+/** Builds a minimal SARIF log with one result per entry, as a tool would write it. */
 export function sarifLog(tool: string, results: Array<{ ruleId: string; level?: string; message: string; path?: string; line?: number; cwe?: string; securitySeverity?: string }>): object {
   const ruleIds = [...new Set(results.map((result) => result.ruleId))];
   return {
@@ -176,7 +176,7 @@ export function sarifLog(tool: string, results: Array<{ ruleId: string; level?: 
   };
 }
 
-/** A unified-diff patch that adds `lines` as a new file. */
+/** Builds a unified-diff patch that adds `lines` as a new file. */
 export function addedFilePatch(lines: string[]): string {
   return `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join('\n')}`;
 }

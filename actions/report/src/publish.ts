@@ -41,7 +41,7 @@ const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
 export interface PublishResult {
   checkRunId?: number;
   commentId?: number;
-  /** What could not be posted for a reason other than a read-only token. */
+  /** Posts that failed for a reason other than a read-only token. */
   failures: string[];
 }
 
@@ -206,7 +206,7 @@ function handlePostError(error: unknown, action: string, logger: Logger): boolea
   return false;
 }
 
-/** A 403 is covered by the fallback; any other failure to post fails the step. */
+/** Records a failed post unless it was a 403, which the fallback covers; the rest fail the step. */
 function recordFailure(result: PublishResult, forbidden: boolean, action: string): void {
   if (!forbidden) {
     result.failures.push(`could not ${action}`);

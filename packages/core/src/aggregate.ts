@@ -146,7 +146,12 @@ async function readAll(
         findings.push(finding);
       }
     } catch (error) {
-      const message = error instanceof ReportError ? error.detail : error instanceof Error ? error.message : String(error);
+      let message = String(error);
+      if (error instanceof ReportError) {
+        message = error.detail;
+      } else if (error instanceof Error) {
+        message = error.message;
+      }
       logger.error(`${name}: ${message}`);
       errors.push({ file: name, message });
     }
@@ -177,7 +182,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** A file's name as shown to users: relative to the workspace when inside it. */
+/** Returns a file's name as shown to users: relative to the workspace when inside it. */
 export function displayName(file: string, workspace: string): string {
   const relative = path.relative(workspace, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');

@@ -1,6 +1,6 @@
 /**
  * A problem with what the user supplied: an input, a config file or a report. Its message
- * quotes the bad value and says what was expected; anything else thrown is a bug.
+ * quotes the bad value and states what was expected. Anything else thrown is a bug.
  */
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
-/** How deep the walk below a pattern's static prefix goes, so a cycle of links cannot hang it. */
+/** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;

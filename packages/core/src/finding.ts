@@ -36,7 +36,7 @@ export type SuppressionKind = 'inline' | 'config' | 'sarif' | 'baseline';
 export interface Suppression {
   kind: SuppressionKind;
   justification?: string;
-  /** Where the suppression was declared, for example `.github/devsecops.yml:14` or `src/a.ts:9`. */
+  /** Place of the declaration, for example `.github/devsecops.yml:14` or `src/a.ts:9`. */
   source?: string;
 }
 

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from './finding.js';
 
-/** How a finding relates to this change. */
+/** State of a finding relative to this change. */
 export type FindingState = 'new' | 'existing' | 'suppressed';
 
 export type SeverityCounts = Record<Severity, number>;
@@ -17,7 +17,7 @@ export interface ExpiredSuppression {
   path?: string;
   reason: string;
   expires: string;
-  /** Where it is declared, such as `.github/devsecops.yml:12`. */
+  /** Place of the declaration, such as `.github/devsecops.yml:12`. */
   source: string;
 }
 
@@ -29,7 +29,7 @@ export interface PolicyResult {
   reason: string;
 }
 
-/** Where the report is shown, used for links to files at the right commit. */
+/** Repository and commit of the run, used for links to files at the right commit. */
 export interface ReportContext {
   serverUrl: string;
   repository?: string;

@@ -11,11 +11,11 @@ export interface ScanProgress {
   current?: string;
 }
 
-/** What every scanner (secrets, iac, sast, …) is given, by the action and by the CLI alike. */
+/** Input of every scanner (secrets, iac, sast, …), the same from an action and from the CLI. */
 export interface ScannerOptions {
   /** Repository root; findings carry paths relative to it. */
   workspace: string;
-  /** What to scan: a folder or file inside the workspace. Defaults to the workspace. */
+  /** Folder or file to scan, inside the workspace. The CLI and actions default it to the workspace. */
   target: string;
   config: SuiteConfig;
   logger: Logger;
@@ -52,7 +52,7 @@ export interface ScannerResult {
 /** One scanner category as the CLI and the actions run it. */
 export interface Scanner {
   category: Category;
-  /** Engine names this scanner knows, the first ones being the defaults. */
+  /** Names of the engines this scanner can run; the first ones are the defaults. */
   engines: string[];
   scan(options: ScannerOptions): Promise<ScannerResult>;
 }
