@@ -194,6 +194,7 @@ describe('report action on a pull request', () => {
     expect(Buffer.byteLength(checkRun.output.summary!)).toBeLessThanOrEqual(65_535);
     expect(checkRun.output.summary).toMatch(/and \d+ more new findings? not shown/);
     expect(checkRun.output.annotations).toHaveLength(1_000);
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1_048_576);
     expect(annotationBatches(emulator)).toHaveLength(20);
     expect(run.report?.findings).toHaveLength(3_000);
   });
@@ -278,6 +279,32 @@ describe('report action on a pull request', () => {
     expect(run.outputs['new-findings']).toBe('2');
     expect(run.report?.counts.existing).toBe(2);
     expect(run.report?.counts.fixed).toBe(1);
+  });
+
+  it('uploads one SARIF run per tool to code scanning', async () => {
+    const fixture = pullRequestFixture(3);
+    const semgrep = sarifLog('Semgrep OSS', [{ ruleId: 'js/missing-rate-limit', level: 'warning', message: 'No rate limit', path: 'app/server.js', line: 9 }]);
+    emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });
+
+    const run = await runReportAction({
+      apiUrl: emulator.url,
+      event: 'pull_request',
+      pullNumber: PR,
+      files: fixture.files,
+      sarif: { ...fixture.sarif, 'semgrep.sarif': semgrep },
+      inputs: { 'code-scanning': 'true', 'fail-on': 'none' }
+    });
+
+    expect(run.status).toBe(0);
+    expect(emulator.sarifUploads).toHaveLength(2);
+    expect(emulator.sarifUploads.map((upload) => upload.ref)).toEqual([`refs/pull/${PR}/merge`, `refs/pull/${PR}/merge`]);
+    expect(emulator.sarifUploads.map((upload) => upload.commit_sha)).toEqual(['d'.repeat(40), 'd'.repeat(40)]);
+    const resultCounts = emulator.sarifUploads.map((upload) => (upload.sarif as { runs: Array<{ tool: { driver: { name: string } }; results: unknown[] }> }).runs.map((sarifRun) => [sarifRun.tool.driver.name, sarifRun.results.length]));
+    expect(resultCounts.flat().sort()).toEqual([
+      ['CodeQL', 3],
+      ['Semgrep OSS', 1]
+    ]);
+    expect(new Set(emulator.sarifUploads.map((upload) => upload.category)).size).toBe(2);
   });
 
   it('names an unreadable report and still reports the others', async () => {
