@@ -1,0 +1,211 @@
+import path from 'node:path';
+
+import type { Finding, Logger, ScanProgress, Suppression } from '@devsecops/core';
+import microsoftSdl from '@microsoft/eslint-plugin-sdl';
+import typescriptParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
+import security from 'eslint-plugin-security';
+
+import { DEFAULT_RULES, type BundledRule } from './eslint-rules.js';
+import { collectSourceFiles, type SkippedCounts } from './source-files.js';
+import { enrichTaxonomy } from './taxonomy.js';
+
+export const ESLINT_TOOL_NAME = 'ESLint';
+
+/**
+ * The plugins, imported statically and registered as objects, so the ncc bundle contains them
+ * and ESLint never resolves a plugin by name from the scanned repository.
+ */
+export const ESLINT_PLUGINS: Record<string, ESLint.Plugin> = {
+  security,
+  '@microsoft/sdl': microsoftSdl,
+  'no-unsanitized': noUnsanitized
+};
+
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+
+export interface EslintEngineOptions {
+  workspace: string;
+  target: string;
+  logger: Logger;
+  /** Rules to run; default DEFAULT_RULES. */
+  rules?: readonly BundledRule[];
+  /** Repository-relative glob patterns of files to leave out. */
+  exclude?: readonly string[];
+  onProgress?: (progress: ScanProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface EslintEngineResult {
+  findings: Finding[];
+  warnings: string[];
+  stats: {
+    files: number;
+    bytes: number;
+    parseErrors: number;
+    skippedDirectories: number;
+    skippedMinified: number;
+    skippedLarge: number;
+    skippedExcluded: number;
+    skippedLinks: number;
+  };
+}
+
+/**
+ * Builds the flat config of the bundled engine: the security rules for every JavaScript and
+ * TypeScript file, TypeScript parsed by @typescript-eslint/parser, JSX enabled everywhere.
+ * `sourceType` applies to `.js` and `.jsx`; `.mjs` is always a module and `.cjs` CommonJS.
+ */
+export function eslintConfig(rules: readonly BundledRule[], sourceType: 'module' | 'commonjs' = 'module'): Linter.Config[] {
+  const ruleEntries: Linter.RulesRecord = Object.fromEntries(rules.map((rule) => [rule.id, rule.options ? ['warn', ...rule.options] : 'warn']));
+  return [
+    {
+      files: [...JAVASCRIPT_FILES, ...TYPESCRIPT_FILES],
+      plugins: ESLINT_PLUGINS,
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType,
+        parserOptions: { ecmaFeatures: { jsx: true } }
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      rules: ruleEntries
+    },
+    { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+    {
+      files: TYPESCRIPT_FILES,
+      languageOptions: { parser: typescriptParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } }
+    }
+  ];
+}
+
+/**
+ * Runs the bundled ESLint engine on the JavaScript and TypeScript files under the target.
+ * A `.js` file that does not parse as a module is parsed again as CommonJS. Files that still
+ * do not parse are counted and named in a warning; they never stop the scan.
+ */
+export async function runEslintEngine(options: EslintEngineOptions): Promise<EslintEngineResult> {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const walk = await collectSourceFiles({ workspace: options.workspace, target: options.target, exclude: options.exclude });
+  const moduleLinter = createLinter(options.workspace, rules, 'module');
+  let commonjsLinter: ESLint | undefined;
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+  const findings: Finding[] = [];
+  const warnings: string[] = [];
+  const unparsed: string[] = [];
+  let bytes = 0;
+
+  for (const [index, file] of walk.files.entries()) {
+    options.signal?.throwIfAborted();
+    let [result] = await moduleLinter.lintText(file.text, { filePath: file.absolute });
+    if (result && hasFatal(result) && !/\.(mjs|cjs|[cm]?tsx?)$/i.test(file.path)) {
+      commonjsLinter ??= createLinter(options.workspace, rules, 'commonjs');
+      [result] = await commonjsLinter.lintText(file.text, { filePath: file.absolute });
+    }
+    bytes += file.bytes;
+    options.onProgress?.({ files: index + 1, bytes, current: file.path });
+    if (!result) {
+      continue;
+    }
+    if (hasFatal(result)) {
+      const fatal = result.messages.find((message) => message.fatal);
+      unparsed.push(`${file.path}:${fatal?.line ?? 1}: ${fatal?.message ?? 'parsing failed'}`);
+      continue;
+    }
+    findings.push(...findingsOf(result, file.path, byId, moduleLinter));
+  }
+
+  if (unparsed.length > 0) {
+    warnings.push(`ESLint could not parse ${unparsed.length} file(s), which were not scanned: ${unparsed.slice(0, 10).join('; ')}${unparsed.length > 10 ? '; …' : ''}`);
+  }
+  options.logger.info(`ESLint: ${walk.files.length} file(s) linted, ${findings.length} finding(s); ${describeSkipped(walk.skipped)}.`);
+  return {
+    findings,
+    warnings,
+    stats: {
+      files: walk.files.length,
+      bytes,
+      parseErrors: unparsed.length,
+      skippedDirectories: walk.skipped.directories,
+      skippedMinified: walk.skipped.minified,
+      skippedLarge: walk.skipped.large,
+      skippedExcluded: walk.skipped.excluded,
+      skippedLinks: walk.skipped.links
+    }
+  };
+}
+
+function createLinter(workspace: string, rules: readonly BundledRule[], sourceType: 'module' | 'commonjs'): ESLint {
+  return new ESLint({
+    cwd: path.resolve(workspace),
+    overrideConfigFile: true,
+    overrideConfig: eslintConfig(rules, sourceType),
+    ignore: false,
+    cache: false
+  });
+}
+
+function hasFatal(result: ESLint.LintResult): boolean {
+  return result.fatalErrorCount > 0 || result.messages.some((message) => message.fatal);
+}
+
+/** Turns one file's messages, and the ones its `eslint-disable` comments suppressed, into findings. */
+function findingsOf(result: ESLint.LintResult, repoPath: string, byId: Map<string, BundledRule>, linter: ESLint): Finding[] {
+  const meta = linter.getRulesMetaForResults([result]);
+  const findings: Finding[] = [];
+  const add = (message: Linter.LintMessage, suppression?: Suppression): void => {
+    const rule = message.ruleId ? byId.get(message.ruleId) : undefined;
+    if (!rule) {
+      return;
+    }
+    const finding = findingOf(message, rule, repoPath, meta[rule.id]);
+    if (suppression) {
+      finding.suppression = suppression;
+    }
+    findings.push(finding);
+  };
+
+  result.messages.forEach((message) => add(message));
+  for (const message of result.suppressedMessages) {
+    const justification = message.suppressions.map((entry) => entry.justification).find((text) => text.trim() !== '');
+    add(message, justification ? { kind: 'inline', justification, source: `${repoPath}:${message.line}` } : { kind: 'inline', source: `${repoPath}:${message.line}` });
+  }
+  return findings;
+}
+
+function findingOf(message: Linter.LintMessage, rule: BundledRule, repoPath: string, meta: ESLint.LintResultData['rulesMeta'][string] | undefined): Finding {
+  const finding: Finding = {
+    tools: [ESLINT_TOOL_NAME],
+    engine: `ESLint ${ESLint.version}`,
+    category: 'sast',
+    rule: { id: rule.id, name: rule.id, helpUri: meta?.docs?.url ?? coreRuleUri(rule.id) },
+    severity: rule.severity,
+    message: message.message,
+    location: {
+      path: repoPath,
+      startLine: message.line,
+      endLine: message.endLine ?? message.line,
+      startColumn: message.column,
+      ...(message.endColumn !== undefined ? { endColumn: message.endColumn } : {})
+    },
+    cwes: [],
+    vulnerabilityIds: [],
+    fingerprint: '',
+    controls: []
+  };
+  if (meta?.docs?.description) {
+    finding.rule.description = meta.docs.description;
+  }
+  return enrichTaxonomy(finding);
+}
+
+function coreRuleUri(ruleId: string): string | undefined {
+  return ruleId.includes('/') ? undefined : `https://eslint.org/docs/latest/rules/${ruleId}`;
+}
+
+export function describeSkipped(skipped: SkippedCounts): string {
+  return `skipped ${skipped.directories} folder(s) (node_modules, dist, …), ${skipped.minified} minified file(s), ${skipped.large} file(s) over 1 MiB, ${skipped.excluded} excluded file(s), ${skipped.links} symbolic link(s)`;
+}
