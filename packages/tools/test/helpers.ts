@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 /** What the server sends for a path: a body, a redirect, or a status; a list is used one per request. */
-export type Reply = { body: Buffer } | { redirect: string } | { status: number };
+export type Reply = { body: Buffer; contentType?: string } | { redirect: string } | { status: number };
 
 export interface TestServer {
   url: string;
@@ -36,7 +36,9 @@ export async function startServer(routes: Record<string, Reply | Reply[]>): Prom
     } else if ('status' in reply) {
       response.writeHead(reply.status).end('scripted failure');
     } else {
-      response.writeHead(200, { 'Content-Length': reply.body.length }).end(reply.body);
+      response
+        .writeHead(200, { 'Content-Length': reply.body.length, 'Content-Type': reply.contentType ?? 'application/octet-stream' })
+        .end(reply.body);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
