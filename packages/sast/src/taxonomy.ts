@@ -3,8 +3,8 @@ import type { Finding } from '@devsecops/core';
 /**
  * OWASP Top 10 2021 category of a CWE, from MITRE's CWE view 1344 "Weaknesses in OWASP Top
  * Ten (2021)" (CWE list 4.x): each of its ten categories (CWE-1345 to CWE-1356) lists the
- * weaknesses mapped to it. Only the members are listed here; a CWE outside the view has no
- * category of its own, and `RULE_TAXONOMY` may then name one for a rule.
+ * weaknesses mapped to it. A CWE outside the view has no category there; see
+ * OWASP_2021_NEAREST.
  */
 const OWASP_2021_MEMBERS: ReadonlyArray<[string, number[]]> = [
   ['A01:2021-Broken Access Control', [22, 23, 35, 59, 200, 201, 219, 264, 275, 276, 284, 285, 352, 359, 377, 402, 425, 441, 497, 538, 540, 548, 552, 566, 601, 639, 651, 668, 706, 862, 863, 913, 922, 1275]],
@@ -23,70 +23,154 @@ export const OWASP_2021_BY_CWE: ReadonlyMap<string, string> = new Map(
   OWASP_2021_MEMBERS.flatMap(([category, cwes]) => cwes.map((cwe) => [`CWE-${cwe}`, category] as const))
 );
 
-export interface RuleTaxonomy {
-  cwes: string[];
-  /** Set only where no CWE of the rule is in view 1344; a choice of this project, not MITRE's. */
-  owasp?: string;
-}
+/**
+ * OWASP 2021 category for CWEs that view 1344 leaves out but SAST rules report often. These
+ * are this project's choice of the nearest category, not MITRE's, and apply only when no CWE
+ * of the finding is in the view.
+ */
+export const OWASP_2021_NEAREST: ReadonlyMap<string, string> = new Map([
+  ['CWE-155', 'A03:2021-Injection'], // wildcard injection into a shell command
+  ['CWE-208', 'A02:2021-Cryptographic Failures'], // timing discrepancy when comparing secrets
+  ['CWE-400', 'A04:2021-Insecure Design'], // uncontrolled resource consumption
+  ['CWE-605', 'A05:2021-Security Misconfiguration'], // binding to all network interfaces
+  ['CWE-703', 'A04:2021-Insecure Design'], // unchecked exceptional conditions
+  ['CWE-732', 'A01:2021-Broken Access Control'], // permissive file permissions
+  ['CWE-770', 'A04:2021-Insecure Design'], // allocation without limits, such as no rate limiting
+  ['CWE-908', 'A04:2021-Insecure Design'], // use of uninitialized memory
+  ['CWE-1333', 'A04:2021-Insecure Design'] // regular expressions with exponential backtracking
+]);
 
 /**
- * CWE ids of rules whose tool metadata carries none: the bundled ESLint rules, Bandit test
- * ids and a few Semgrep rule ids. Sources: the rule documentation of eslint-plugin-security
- * 4.1.0, @microsoft/eslint-plugin-sdl 1.1.0 and eslint-plugin-no-unsanitized 4.1.5 (what each
- * rule detects), ESLint's `no-eval` family, and Bandit 1.7's own `issue_cwe` table. Where the
- * rule's weakness (resource exhaustion, CWE-400 and CWE-1333) has no OWASP 2021 category in
- * view 1344, `owasp` gives the nearest one, A04 Insecure Design.
+ * CWE ids of rules whose tool metadata carries none: the bundled ESLint rules and Bandit test
+ * ids (Bandit writes `issue_cwe` only from version 1.7.3 on). Sources: the rule documentation
+ * of eslint-plugin-security 4.1.0, @microsoft/eslint-plugin-sdl 1.1.0 and
+ * eslint-plugin-no-unsanitized 4.1.5 (what each rule detects), ESLint's `no-eval` family, and
+ * the CWE that Bandit 1.7's plugins declare for each test id.
  */
-export const RULE_TAXONOMY: Readonly<Record<string, RuleTaxonomy>> = {
+export const RULE_CWES: Readonly<Record<string, readonly string[]>> = {
   // ESLint core
-  'no-eval': { cwes: ['CWE-95'] },
-  'no-implied-eval': { cwes: ['CWE-95'] },
-  'no-new-func': { cwes: ['CWE-95'] },
+  'no-eval': ['CWE-95'],
+  'no-implied-eval': ['CWE-95'],
+  'no-new-func': ['CWE-95'],
   // eslint-plugin-security
-  'security/detect-bidi-characters': { cwes: ['CWE-451'] },
-  'security/detect-buffer-noassert': { cwes: ['CWE-20'] },
-  'security/detect-child-process': { cwes: ['CWE-78'] },
-  'security/detect-disable-mustache-escape': { cwes: ['CWE-79'] },
-  'security/detect-eval-with-expression': { cwes: ['CWE-95'] },
-  'security/detect-invisible-characters': { cwes: ['CWE-451'] },
-  'security/detect-new-buffer': { cwes: ['CWE-20'] },
-  'security/detect-no-csrf-before-method-override': { cwes: ['CWE-352'] },
-  'security/detect-non-literal-fs-filename': { cwes: ['CWE-22'] },
-  'security/detect-non-literal-regexp': { cwes: ['CWE-1333'], owasp: 'A04:2021-Insecure Design' },
-  'security/detect-non-literal-require': { cwes: ['CWE-706'] },
-  'security/detect-object-injection': { cwes: ['CWE-915'] },
-  'security/detect-possible-timing-attacks': { cwes: ['CWE-208'], owasp: 'A02:2021-Cryptographic Failures' },
-  'security/detect-pseudoRandomBytes': { cwes: ['CWE-338'] },
-  'security/detect-unsafe-regex': { cwes: ['CWE-1333'], owasp: 'A04:2021-Insecure Design' },
+  'security/detect-bidi-characters': ['CWE-451'],
+  'security/detect-buffer-noassert': ['CWE-20'],
+  'security/detect-child-process': ['CWE-78'],
+  'security/detect-disable-mustache-escape': ['CWE-79'],
+  'security/detect-eval-with-expression': ['CWE-95'],
+  'security/detect-invisible-characters': ['CWE-451'],
+  'security/detect-new-buffer': ['CWE-908'],
+  'security/detect-no-csrf-before-method-override': ['CWE-352'],
+  'security/detect-non-literal-fs-filename': ['CWE-22'],
+  'security/detect-non-literal-regexp': ['CWE-1333'],
+  'security/detect-non-literal-require': ['CWE-829'],
+  'security/detect-object-injection': ['CWE-915'],
+  'security/detect-possible-timing-attacks': ['CWE-208'],
+  'security/detect-pseudoRandomBytes': ['CWE-338'],
+  'security/detect-unsafe-regex': ['CWE-1333'],
   // @microsoft/eslint-plugin-sdl
-  '@microsoft/sdl/no-angular-bypass-sanitizer': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-angular-sanitization-trusted-urls': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-angularjs-bypass-sce': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-angularjs-enable-svg': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-angularjs-sanitization-whitelist': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-cookies': { cwes: ['CWE-539'] },
-  '@microsoft/sdl/no-document-domain': { cwes: ['CWE-346'] },
-  '@microsoft/sdl/no-document-write': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-electron-node-integration': { cwes: ['CWE-94'] },
-  '@microsoft/sdl/no-html-method': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-inner-html': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-insecure-random': { cwes: ['CWE-338'] },
-  '@microsoft/sdl/no-insecure-url': { cwes: ['CWE-319'] },
-  '@microsoft/sdl/no-msapp-exec-unsafe': { cwes: ['CWE-79'] },
-  '@microsoft/sdl/no-postmessage-star-origin': { cwes: ['CWE-201'] },
-  '@microsoft/sdl/no-unsafe-alloc': { cwes: ['CWE-201'] },
-  '@microsoft/sdl/no-winjs-html-unsafe': { cwes: ['CWE-79'] },
+  '@microsoft/sdl/no-angular-bypass-sanitizer': ['CWE-79'],
+  '@microsoft/sdl/no-angular-sanitization-trusted-urls': ['CWE-79'],
+  '@microsoft/sdl/no-angularjs-bypass-sce': ['CWE-79'],
+  '@microsoft/sdl/no-angularjs-enable-svg': ['CWE-79'],
+  '@microsoft/sdl/no-angularjs-sanitization-whitelist': ['CWE-79'],
+  '@microsoft/sdl/no-cookies': ['CWE-539'],
+  '@microsoft/sdl/no-document-domain': ['CWE-346'],
+  '@microsoft/sdl/no-document-write': ['CWE-79'],
+  '@microsoft/sdl/no-electron-node-integration': ['CWE-94'],
+  '@microsoft/sdl/no-html-method': ['CWE-79'],
+  '@microsoft/sdl/no-inner-html': ['CWE-79'],
+  '@microsoft/sdl/no-insecure-random': ['CWE-338'],
+  '@microsoft/sdl/no-insecure-url': ['CWE-319'],
+  '@microsoft/sdl/no-msapp-exec-unsafe': ['CWE-79'],
+  '@microsoft/sdl/no-postmessage-star-origin': ['CWE-201'],
+  '@microsoft/sdl/no-unsafe-alloc': ['CWE-908'],
+  '@microsoft/sdl/no-winjs-html-unsafe': ['CWE-79'],
   // eslint-plugin-no-unsanitized
-  'no-unsanitized/method': { cwes: ['CWE-79'] },
-  'no-unsanitized/property': { cwes: ['CWE-79'] }
+  'no-unsanitized/method': ['CWE-79'],
+  'no-unsanitized/property': ['CWE-79'],
+  // Bandit
+  B101: ['CWE-703'],
+  B102: ['CWE-78'],
+  B103: ['CWE-732'],
+  B104: ['CWE-605'],
+  B105: ['CWE-259'],
+  B106: ['CWE-259'],
+  B107: ['CWE-259'],
+  B108: ['CWE-377'],
+  B110: ['CWE-703'],
+  B112: ['CWE-703'],
+  B201: ['CWE-94'],
+  B202: ['CWE-22'],
+  B301: ['CWE-502'],
+  B302: ['CWE-502'],
+  B303: ['CWE-327'],
+  B304: ['CWE-327'],
+  B305: ['CWE-327'],
+  B306: ['CWE-377'],
+  B307: ['CWE-78'],
+  B308: ['CWE-79'],
+  B310: ['CWE-22'],
+  B311: ['CWE-330'],
+  B312: ['CWE-319'],
+  B313: ['CWE-20'],
+  B314: ['CWE-20'],
+  B315: ['CWE-20'],
+  B316: ['CWE-20'],
+  B317: ['CWE-20'],
+  B318: ['CWE-20'],
+  B319: ['CWE-20'],
+  B320: ['CWE-20'],
+  B321: ['CWE-319'],
+  B323: ['CWE-295'],
+  B324: ['CWE-327'],
+  B401: ['CWE-319'],
+  B402: ['CWE-319'],
+  B403: ['CWE-502'],
+  B404: ['CWE-78'],
+  B405: ['CWE-20'],
+  B406: ['CWE-20'],
+  B407: ['CWE-20'],
+  B408: ['CWE-20'],
+  B409: ['CWE-20'],
+  B410: ['CWE-20'],
+  B411: ['CWE-20'],
+  B412: ['CWE-319'],
+  B413: ['CWE-327'],
+  B501: ['CWE-295'],
+  B502: ['CWE-327'],
+  B503: ['CWE-327'],
+  B504: ['CWE-327'],
+  B505: ['CWE-326'],
+  B506: ['CWE-20'],
+  B507: ['CWE-295'],
+  B601: ['CWE-78'],
+  B602: ['CWE-78'],
+  B603: ['CWE-78'],
+  B604: ['CWE-78'],
+  B605: ['CWE-78'],
+  B606: ['CWE-78'],
+  B607: ['CWE-78'],
+  B608: ['CWE-89'],
+  B609: ['CWE-155'],
+  B610: ['CWE-89'],
+  B611: ['CWE-89'],
+  B701: ['CWE-94'],
+  B702: ['CWE-80'],
+  B703: ['CWE-80']
 };
 
-/** Returns the OWASP Top 10 2021 category of the first CWE in view 1344, else undefined. */
+/**
+ * Returns the OWASP Top 10 2021 category of the first CWE in view 1344, else of the first CWE
+ * in OWASP_2021_NEAREST, else undefined.
+ */
 export function owaspCategory(cwes: readonly string[]): string | undefined {
-  for (const cwe of cwes) {
-    const category = OWASP_2021_BY_CWE.get(normalizeCwe(cwe));
-    if (category) {
-      return category;
+  for (const table of [OWASP_2021_BY_CWE, OWASP_2021_NEAREST]) {
+    for (const cwe of cwes) {
+      const category = table.get(normalizeCwe(cwe));
+      if (category) {
+        return category;
+      }
     }
   }
   return undefined;
@@ -99,13 +183,13 @@ export function normalizeCwe(cwe: string): string {
 }
 
 /**
- * Fills a SAST finding's CWE ids from `RULE_TAXONOMY` when the tool gave none, and sets
+ * Fills a SAST finding's CWE ids from RULE_CWES when the tool gave none, and sets
  * `properties.owasp` from the tool's own OWASP 2021 tag when present, else from the CWEs.
  */
 export function enrichTaxonomy(finding: Finding, toolOwasp?: string): Finding {
-  const known = RULE_TAXONOMY[finding.rule.id];
-  const cwes = finding.cwes.length > 0 ? finding.cwes.map(normalizeCwe) : [...(known?.cwes ?? [])];
-  const owasp = normalizeOwasp(toolOwasp) ?? owaspCategory(cwes) ?? known?.owasp;
+  const known = Object.hasOwn(RULE_CWES, finding.rule.id) ? RULE_CWES[finding.rule.id] : undefined;
+  const cwes = finding.cwes.length > 0 ? finding.cwes.map(normalizeCwe) : [...(known ?? [])];
+  const owasp = normalizeOwasp(toolOwasp) ?? owaspCategory(cwes);
   const enriched: Finding = { ...finding, cwes: [...new Set(cwes)] };
   if (owasp) {
     enriched.properties = { ...finding.properties, owasp };
@@ -121,7 +205,7 @@ const OWASP_NAMES = new Map(OWASP_2021_MEMBERS.map(([category]) => [category.sli
  * editions (`A1:2017 - Injection`) return undefined.
  */
 export function normalizeOwasp(tag: string | undefined): string | undefined {
-  const match = tag ? /^\s*A(\d{1,2})\s*:\s*2021\b/i.exec(tag) : null;
+  const match = tag ? /\bA(\d{1,2})\s*:\s*2021\b/i.exec(tag) : null;
   return match ? OWASP_NAMES.get(`A${match[1]!.padStart(2, '0')}`) : undefined;
 }
 
