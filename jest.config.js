@@ -5,7 +5,7 @@ export default {
   roots: ['<rootDir>/packages', '<rootDir>/actions', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleNameMapper: {
-    '^@devsecops/(core|github|cli|tools|iac|secrets)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@devsecops/(core|github|cli|tools|iac|secrets|sast)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   transform: {
