@@ -88,6 +88,8 @@ export function checkEntryNames(tool: string, archive: string, names: readonly s
   }
 
   // An entry below a file entry would be written through it if that file is a symbolic link.
+  // NOTE: this relies on the lister ending folder names with "/", as GNU tar, bsdtar and unzip do
+  // for folder entries; a lister that did not would make this reject a valid archive, not accept a bad one.
   for (const [index, entry] of normalized.entries()) {
     const segments = entry.split('/');
     for (let depth = 1; depth < segments.length; depth++) {
