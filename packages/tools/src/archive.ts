@@ -16,11 +16,11 @@ interface ExtractOptions {
 }
 
 /**
- * Extracts an archive into an empty `destination` without writing outside it. Entry names are
- * checked before anything is written (no absolute paths, no `..`, no entry below a file or link
- * entry, which could be a link pointing out), and the tree is checked again afterwards (no link
- * resolving outside, no device, FIFO or socket). Uses the system `tar` and, on Linux and macOS,
- * `unzip`; Windows 10 and later ship a `tar` that reads zip files too.
+ * Extracts an archive into an empty `destination` without writing outside it. Before anything is
+ * written, entry names are checked: no absolute path, no `..`, and no entry below a file or link
+ * entry, because that entry could be a link pointing out. Afterwards the tree is checked again: no
+ * link resolving outside, no device, FIFO or socket. Uses the system `tar` and, on Linux and macOS,
+ * `unzip`, because Windows 10 and later ship a `tar` that reads zip files too.
  */
 export async function extractArchive(options: ExtractOptions): Promise<void> {
   const names = await listArchive(options);
@@ -88,8 +88,8 @@ export function checkEntryNames(tool: string, archive: string, names: readonly s
   }
 
   // An entry below a file entry would be written through it if that file is a symbolic link.
-  // NOTE: this relies on the lister ending folder names with "/", as GNU tar, bsdtar and unzip do
-  // for folder entries; a lister that did not would make this reject a valid archive, not accept a bad one.
+  // NOTE: this relies on the lister ending folder names with "/", as GNU tar and unzip do. A lister
+  // that did not would make this reject a valid archive, never accept a bad one.
   for (const [index, entry] of normalized.entries()) {
     const segments = entry.split('/');
     for (let depth = 1; depth < segments.length; depth++) {
@@ -104,7 +104,7 @@ export function checkEntryNames(tool: string, archive: string, names: readonly s
   }
 }
 
-/** Throws a ToolError when the extracted tree holds a link resolving outside `root` or a special file. */
+/** Throws a ToolError when the extracted tree contains a link resolving outside `root` or a special file. */
 export async function checkExtractedTree(tool: string, archive: string, root: string): Promise<void> {
   const realRoot = await realpath(root);
   const pending = [realRoot];

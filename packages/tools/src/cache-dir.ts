@@ -24,7 +24,7 @@ export function checkPathSegment(tool: string, label: string, value: string): vo
 }
 
 /**
- * Returns true when `folder` holds a finished install whose marker contains `expected` and whose
+ * Returns true when `folder` contains a finished install whose marker contains `expected` and whose
  * executable exists. A folder without that marker (an interrupted or outdated install) is removed.
  */
 export async function checkCachedInstall(options: {

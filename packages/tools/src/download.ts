@@ -55,7 +55,7 @@ function checkProtocol(url: URL): void {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) {
     return;
   }
-  throw new Error(`refusing ${url.protocol} URL ${url.href}: release assets are downloaded over HTTPS only`);
+  throw new Error(`rejected ${url.protocol} URL ${url.href}: release assets are downloaded over HTTPS only`);
 }
 
 function downloadOnce(options: DownloadOptions): Promise<string> {

@@ -20,7 +20,7 @@ export async function installPipTool(spec: PipToolSpec, options: InstallPipToolO
   checkPathSegment(spec.name, 'version', spec.version);
   checkPathSegment(spec.name, 'console script', spec.executable);
   if (!/--hash=sha256:/.test(spec.requirements)) {
-    throw new ToolError(spec.name, `the requirements of ${spec.name} ${spec.version} pin no sha256 hashes; refusing an unverified install`);
+    throw new ToolError(spec.name, `the requirements of ${spec.name} ${spec.version} pin no sha256 hashes, so the install was rejected; add --hash=sha256:… to every requirement`);
   }
 
   const isWindows = process.platform === 'win32';

@@ -86,7 +86,7 @@ const tfsec: BinaryToolSpec = {
 
 // Digests: Checkmarx/homebrew-tap, Formula/kics.rb at its last update (kics 1.5.1, February 2022).
 // NOTE: 1.5.1 is the newest KICS release with a pinned digest found; later KICS releases may not
-// publish these archives at all. The archive holds the `kics` executable and its `assets/queries`.
+// publish these archives at all. The archive contains the `kics` executable and its `assets/queries`.
 const kicsUrl = (file: string): string => `${GITHUB}/Checkmarx/kics/releases/download/v1.5.1/${file}`;
 const kics: BinaryToolSpec = {
   name: 'kics',
@@ -100,8 +100,8 @@ const kics: BinaryToolSpec = {
   ]
 };
 
-// Digests: chromebrew/chromebrew, packages/nuclei.rb (linux x64); the same x64 digest and the arm64
-// one are pinned together in several public install scripts and Dockerfiles for nuclei 3.4.10.
+// Digests: chromebrew/chromebrew, packages/nuclei.rb (linux x64). Several public install scripts
+// and Dockerfiles pin the same x64 digest together with this arm64 one for nuclei 3.4.10.
 const nucleiUrl = (file: string): string => `${GITHUB}/projectdiscovery/nuclei/releases/download/v3.4.10/${file}`;
 const nuclei: BinaryToolSpec = {
   name: 'nuclei',

@@ -78,7 +78,7 @@ function quoteArgument(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Collects a stream up to `limit` bytes, keeps draining past it so the writer never blocks. */
+/** Collects a stream up to `limit` bytes and discards the rest, so the stream keeps flowing and the writer does not block. */
 class CappedBuffer {
   private readonly chunks: Buffer[] = [];
   private size = 0;
@@ -176,12 +176,16 @@ export async function runTool(options: RunToolOptions & { killGraceMs?: number }
       if (exitSignal) {
         result.signal = exitSignal;
       }
-      const outcome = timedOut
-        ? `timed out after ${timeoutMs} ms and was killed`
-        : exitSignal
-          ? `was ended by ${exitSignal}`
-          : `exited with code ${exitCode}`;
-      logger.info(`${command} ${outcome} (${durationMs} ms)`);
+      const allowed = options.allowedExitCodes ?? [0];
+      if (timedOut) {
+        logger.warning(`${command} timed out after ${timeoutMs} ms and was killed (${durationMs} ms)`);
+      } else if (exitSignal) {
+        logger.warning(`${command} was ended by ${exitSignal} (${durationMs} ms)`);
+      } else if (exitCode !== null && allowed.includes(exitCode)) {
+        logger.info(`${command} exited with code ${exitCode} (${durationMs} ms)`);
+      } else {
+        logger.warning(`${command} exited with code ${exitCode}, expected ${allowed.join(' or ')} (${durationMs} ms)`);
+      }
       resolve(result);
     };
 
@@ -233,7 +237,7 @@ export async function runTool(options: RunToolOptions & { killGraceMs?: number }
 
     if (options.stdin !== undefined && child.stdin) {
       child.stdin.on('error', () => {
-        // EPIPE: the tool exited without reading all of its input; its exit code tells the rest.
+        // EPIPE: the tool exited without reading all of its input; its exit code reports the outcome.
       });
       child.stdin.end(options.stdin);
     }
@@ -241,7 +245,7 @@ export async function runTool(options: RunToolOptions & { killGraceMs?: number }
 }
 
 /**
- * Returns the result when its exit code is in `allowedExitCodes` (default `[0]`); otherwise
+ * Returns the result when its exit code is in `allowedExitCodes` (default `[0]`). Otherwise it
  * throws a ToolError with the exit code or signal and the last lines of stderr.
  */
 export function checkExitCode(tool: string, result: RunToolResult, allowedExitCodes: number[] = [0]): RunToolResult {

@@ -68,7 +68,7 @@ export interface RunToolOptions {
   /** Cap on captured stdout in bytes; defaults to 256 MiB. Stderr is capped at 1 MiB. */
   maxOutputBytes?: number;
   logger: Logger;
-  /** Exit codes `checkExitCode` accepts; defaults to `[0]`. */
+  /** Exit codes logged at info level rather than as a warning; defaults to `[0]`. Pass the same list to `checkExitCode`. */
   allowedExitCodes?: number[];
   /** Text written to the process's standard input, which is closed afterwards. */
   stdin?: string;

@@ -73,7 +73,8 @@ export function buildTarGz(entries: TarEntry[]): Buffer {
     header.write(octal(type === 'file' ? content.length : 0, 12), 124);
     header.write(octal(1700000000, 12), 136);
     header.write(' '.repeat(8), 148);
-    header.write(type === 'file' ? '0' : type === 'directory' ? '5' : '2', 156);
+    const typeFlags = { file: '0', symlink: '2', directory: '5' };
+    header.write(typeFlags[type], 156);
     header.write(entry.linkTarget ?? '', 157, 100, 'utf8');
     header.write('ustar\u000000', 257);
     let sum = 0;

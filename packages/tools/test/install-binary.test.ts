@@ -311,11 +311,11 @@ describe('installBinaryTool', () => {
     );
   });
 
-  test('plain HTTP to another host is refused', async () => {
+  test('plain HTTP to another host is rejected', async () => {
     await expect(install(spec({ url: 'http://example.invalid/faketool', sha256: 'a'.repeat(64), format: 'binary', executable: 'faketool' }))).rejects.toThrow(
       new ToolError(
         'faketool',
-        'download of faketool from http://example.invalid/faketool failed after 1 attempt(s): refusing http: URL http://example.invalid/faketool: release assets are downloaded over HTTPS only'
+        'download of faketool from http://example.invalid/faketool failed after 1 attempt(s): rejected http: URL http://example.invalid/faketool: release assets are downloaded over HTTPS only'
       )
     );
   });

@@ -123,11 +123,11 @@ describe('installPipTool', () => {
     expect(server.requests).toEqual([]);
   });
 
-  test('requirements without hashes are refused', async () => {
+  test('requirements without hashes are rejected', async () => {
     const spec: PipToolSpec = { name: 'tinytool', version: '1.0', requirements: 'tinytool==1.0\n', executable: 'tinytool' };
 
     await expect(installPipTool(spec, { logger: new RecordingLogger(), cacheDir })).rejects.toThrow(
-      new ToolError('tinytool', 'the requirements of tinytool 1.0 pin no sha256 hashes; refusing an unverified install')
+      new ToolError('tinytool', 'the requirements of tinytool 1.0 pin no sha256 hashes, so the install was rejected; add --hash=sha256:… to every requirement')
     );
   });
 });

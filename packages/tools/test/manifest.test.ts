@@ -60,7 +60,7 @@ describe('TOOLS manifest', () => {
 
   test('checkov without hashes is rejected', async () => {
     await expect(installPipTool(TOOLS.checkov, { logger: new RecordingLogger(), cacheDir: '/nonexistent' })).rejects.toThrow(
-      new ToolError('checkov', 'the requirements of checkov 3.2.495 pin no sha256 hashes; refusing an unverified install')
+      new ToolError('checkov', 'the requirements of checkov 3.2.495 pin no sha256 hashes, so the install was rejected; add --hash=sha256:… to every requirement')
     );
   });
 });

@@ -44,7 +44,7 @@ describe('runTool', () => {
   });
 
   test('stand-in scanner prints a corpus report', async () => {
-    // gitleaks8_many.json holds 4 findings: aws-access-token twice, RSA-PK, generic-api-key.
+    // gitleaks8_many.json contains 4 findings: aws-access-token twice, RSA-PK, generic-api-key.
     const report = corpusPath('reports', 'gitleaks', 'gitleaks8_many.json');
     const argvFile = path.join(work, 'argv.json');
     const logger = new RecordingLogger();
@@ -142,7 +142,9 @@ describe('runTool', () => {
     expect(pids).toHaveLength(2);
     await waitUntilEnded(pids, 2000);
     expect(pids.map(isRunning)).toEqual([false, false]);
-    expect(logger.messages('warning')).toEqual([`${fixture('sleep-tree.mjs')} timed out after 1500 ms; sending SIGTERM to its process tree`]);
+    expect(logger.messages('warning')).toHaveLength(2);
+    expect(logger.messages('warning')[0]).toBe(`${fixture('sleep-tree.mjs')} timed out after 1500 ms; sending SIGTERM to its process tree`);
+    expect(logger.messages('warning')[1]).toMatch(/sleep-tree\.mjs timed out after 1500 ms and was killed \(\d+ ms\)$/);
     expect(() => checkExitCode('sleeper', result)).toThrow(/^sleeper timed out after \d+ ms$/);
   });
 
@@ -219,7 +221,9 @@ describe('runTool', () => {
     expect(result.timedOut).toBe(false);
     expect(result.stdout).toBe('from stdin');
     expect(result.stderr).toBe('first problem\nsecond problem\n');
-    expect(logger.messages('info')[0]).toMatch(/exit-code\.mjs exited with code 3 \(\d+ ms\)$/);
+    expect(logger.messages('info')).toEqual([]);
+    expect(logger.messages('warning')).toHaveLength(1);
+    expect(logger.messages('warning')[0]).toMatch(/exit-code\.mjs exited with code 3, expected 0 \(\d+ ms\)$/);
     expect(checkExitCode('stand-in', result, [0, 3])).toBe(result);
     expect(() => checkExitCode('stand-in', result)).toThrow(
       new ToolError('stand-in', 'stand-in exited with code 3 (expected 0):\nfirst problem\nsecond problem')
@@ -232,5 +236,22 @@ describe('runTool', () => {
     await expect(runTool({ command: missing, args: [], cwd: work, timeoutMs: 1000, logger: new RecordingLogger() })).rejects.toThrow(
       new ToolError(missing, `failed to start ${missing} in ${work}: not found`)
     );
+  });
+});
+
+describe('runTool allowed exit codes', () => {
+  test('allowed non-zero exit logs at info', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'run-tool-'));
+    const logger = new RecordingLogger();
+    try {
+      const result = await runTool({ command: fixture('exit-code.mjs'), args: ['3'], cwd: work, timeoutMs: 20000, stdin: '', allowedExitCodes: [0, 3], logger });
+
+      expect(result.exitCode).toBe(3);
+      expect(logger.messages('warning')).toEqual([]);
+      expect(logger.messages('info')).toHaveLength(1);
+      expect(logger.messages('info')[0]).toMatch(/exit-code\.mjs exited with code 3 \(\d+ ms\)$/);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
