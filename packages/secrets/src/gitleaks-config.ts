@@ -1,0 +1,267 @@
+import { RE2JS } from 're2js';
+import { parse as parseToml } from 'smol-toml';
+
+import { ConfigurationError, isSeverity, type Severity } from '@devsecops/core';
+
+import type { GlobalAllow } from './detector.js';
+import type { Candidate, CompiledRule, RuleMatch } from './rules/types.js';
+
+/**
+ * An allowlist in gitleaks' format. A candidate is allowed when any condition holds (OR, the
+ * default) or when every condition that is set holds (AND).
+ */
+interface Allowlist {
+  regexes: RE2JS[];
+  regexTarget: 'secret' | 'match' | 'line';
+  stopwords: string[];
+  paths: RE2JS[];
+  commits: Set<string>;
+  condition: 'OR' | 'AND';
+  /** Global allowlists only: the rules they apply to, or all rules when empty. */
+  targetRules: string[];
+}
+
+export interface GitleaksConfig {
+  file: string;
+  title?: string;
+  /** `[extend] useDefault = true`: the built-in rules run beside these. */
+  useDefault: boolean;
+  /** `[extend] disabledRules`: built-in rule ids to leave out. */
+  disabledRules: string[];
+  rules: CompiledRule[];
+  /** Rules that only match file paths, which the built-in engine does not run. */
+  pathOnlyRules: string[];
+  allowlists: Allowlist[];
+}
+
+/** Severity of rules read from a gitleaks config, which has no severities. */
+const GITLEAKS_RULE_SEVERITY: Severity = 'high';
+
+/**
+ * Parses a gitleaks config (TOML): rules, rule and global allowlists and `[extend]`. Regular
+ * expressions are compiled with re2js, the RE2 syntax gitleaks uses, and run in linear time,
+ * so no pattern in a repository's config can hang a scan. Throws a ConfigurationError naming
+ * the file and the rule or key at fault.
+ */
+export function parseGitleaksConfig(text: string, file: string): GitleaksConfig {
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigurationError(`${file}: invalid TOML: ${(error as Error).message.split('\n')[0]}`);
+  }
+
+  const extend = optionalTable(document['extend'], file, 'extend');
+  if (extend?.['path'] !== undefined || extend?.['url'] !== undefined) {
+    throw new ConfigurationError(`${file}: [extend] path and url are not supported; use useDefault = true to extend the built-in rules.`);
+  }
+  const rulesValue = document['rules'] ?? [];
+  if (!Array.isArray(rulesValue)) {
+    throw new ConfigurationError(`${file}: "rules" must be an array of tables ([[rules]]).`);
+  }
+
+  const rules: CompiledRule[] = [];
+  const pathOnlyRules: string[] = [];
+  rulesValue.forEach((value, index) => {
+    const table = optionalTable(value, file, `rules[${index}]`)!;
+    const id = table['id'];
+    if (typeof id !== 'string' || id === '') {
+      throw new ConfigurationError(`${file}: rules[${index}] has no id; every [[rules]] entry needs id = "...".`);
+    }
+    if (table['regex'] === undefined) {
+      if (table['path'] !== undefined) {
+        pathOnlyRules.push(id);
+        return;
+      }
+      throw new ConfigurationError(`${file}: rule "${id}" has neither regex nor path.`);
+    }
+    rules.push(compileGitleaksRule(table, id, file));
+  });
+
+  const allowlists: Allowlist[] = [];
+  if (document['allowlist'] !== undefined) {
+    allowlists.push(parseAllowlist(document['allowlist'], file, 'allowlist', true));
+  }
+  const list = document['allowlists'];
+  if (Array.isArray(list)) {
+    list.forEach((value, index) => allowlists.push(parseAllowlist(value, file, `allowlists[${index}]`, true)));
+  }
+
+  return {
+    file,
+    title: typeof document['title'] === 'string' ? document['title'] : undefined,
+    useDefault: extend?.['useDefault'] === true,
+    disabledRules: stringList(extend?.['disabledRules'], file, 'extend.disabledRules'),
+    rules,
+    pathOnlyRules,
+    allowlists
+  };
+}
+
+/** Returns the global allowlists of a gitleaks config as one check for the detector. */
+export function gitleaksGlobalAllow(config: GitleaksConfig): GlobalAllow {
+  return (candidate, rule) =>
+    config.allowlists.some((list) => (list.targetRules.length === 0 || list.targetRules.includes(rule.id)) && allowlistAllows(list, candidate));
+}
+
+/** Returns true when a global path allowlist excludes the file entirely. */
+export function gitleaksSkipsPath(config: GitleaksConfig, repoPath: string): boolean {
+  return config.allowlists.some((list) => list.targetRules.length === 0 && list.condition === 'OR' && list.paths.some((pattern) => pattern.matcher(repoPath).find()));
+}
+
+function compileGitleaksRule(table: Record<string, unknown>, id: string, file: string): CompiledRule {
+  const pattern = compileRe2(table['regex'], file, `rule "${id}" regex`);
+  const secretGroup = table['secretGroup'] === undefined ? undefined : Number(table['secretGroup']);
+  if (secretGroup !== undefined && (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > pattern.groupCount())) {
+    throw new ConfigurationError(`${file}: rule "${id}" secretGroup ${String(table['secretGroup'])} is not a group of its regex, which has ${pattern.groupCount()}.`);
+  }
+  const entropy = table['entropy'];
+  if (entropy !== undefined && typeof entropy !== 'number') {
+    throw new ConfigurationError(`${file}: rule "${id}" entropy must be a number, got ${JSON.stringify(entropy)}.`);
+  }
+  const pathPattern = table['path'] === undefined ? undefined : compileRe2(table['path'], file, `rule "${id}" path`);
+  const allowlists: Allowlist[] = [];
+  if (table['allowlist'] !== undefined) {
+    allowlists.push(parseAllowlist(table['allowlist'], file, `rule "${id}" allowlist`, false));
+  }
+  if (Array.isArray(table['allowlists'])) {
+    table['allowlists'].forEach((value, index) => allowlists.push(parseAllowlist(value, file, `rule "${id}" allowlists[${index}]`, false)));
+  }
+  const severityTag = stringList(table['tags'], file, `rule "${id}" tags`).map((tag) => tag.toLowerCase()).find(isSeverity);
+
+  return {
+    id,
+    title: typeof table['description'] === 'string' && table['description'] !== '' ? table['description'] : id,
+    severity: severityTag ?? GITLEAKS_RULE_SEVERITY,
+    keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
+    minEntropy: entropy,
+    source: file,
+    *matches(text: string): Iterable<RuleMatch> {
+      const matcher = pattern.matcher(text);
+      let from = 0;
+      while (from <= text.length && matcher.find(from)) {
+        const start = matcher.start();
+        const end = matcher.end();
+        from = end > start ? end : end + 1;
+        let group = secretGroup;
+        if (group === undefined) {
+          group = 0;
+          for (let index = 1; index <= matcher.groupCount(); index++) {
+            if (matcher.group(index)) {
+              group = index;
+              break;
+            }
+          }
+        }
+        const secret = matcher.group(group) ?? '';
+        if (secret === '') {
+          continue;
+        }
+        yield { start, end, secret, secretStart: matcher.start(group) };
+      }
+    },
+    allows(candidate: Candidate): boolean {
+      if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
+        return true;
+      }
+      return allowlists.some((list) => allowlistAllows(list, candidate));
+    }
+  };
+}
+
+function allowlistAllows(list: Allowlist, candidate: Candidate): boolean {
+  const target = list.regexTarget === 'match' ? candidate.match : list.regexTarget === 'line' ? candidate.line : candidate.secret;
+  const checks: boolean[] = [];
+  if (list.regexes.length > 0) {
+    checks.push(list.regexes.some((pattern) => pattern.matcher(target).find()));
+  }
+  if (list.stopwords.length > 0) {
+    const lower = candidate.secret.toLowerCase();
+    checks.push(list.stopwords.some((word) => lower.includes(word)));
+  }
+  if (list.paths.length > 0) {
+    checks.push(list.paths.some((pattern) => pattern.matcher(candidate.path).find()));
+  }
+  if (checks.length === 0) {
+    return false;
+  }
+  return list.condition === 'AND' ? checks.every(Boolean) : checks.some(Boolean);
+}
+
+function parseAllowlist(value: unknown, file: string, place: string, global: boolean): Allowlist {
+  const table = optionalTable(value, file, place)!;
+  const regexTarget = table['regexTarget'] ?? 'secret';
+  if (regexTarget !== 'secret' && regexTarget !== 'match' && regexTarget !== 'line') {
+    throw new ConfigurationError(`${file}: ${place} regexTarget must be "secret", "match" or "line", got ${JSON.stringify(regexTarget)}.`);
+  }
+  const condition = String(table['condition'] ?? 'OR').toUpperCase();
+  if (condition !== 'OR' && condition !== 'AND') {
+    throw new ConfigurationError(`${file}: ${place} condition must be "OR" or "AND", got ${JSON.stringify(table['condition'])}.`);
+  }
+  const targetRules = stringList(table['targetRules'], file, `${place} targetRules`);
+  if (!global && targetRules.length > 0) {
+    throw new ConfigurationError(`${file}: ${place} sets targetRules, which only a global allowlist may set.`);
+  }
+  const list: Allowlist = {
+    regexes: stringList(table['regexes'], file, `${place} regexes`).map((source, index) => compileRe2(source, file, `${place} regexes[${index}]`)),
+    regexTarget,
+    stopwords: stringList(table['stopwords'], file, `${place} stopwords`).map((word) => word.toLowerCase()),
+    paths: stringList(table['paths'], file, `${place} paths`).map((source, index) => compileRe2(source, file, `${place} paths[${index}]`)),
+    commits: new Set(stringList(table['commits'], file, `${place} commits`)),
+    condition,
+    targetRules
+  };
+  if (list.regexes.length + list.stopwords.length + list.paths.length + list.commits.size === 0) {
+    throw new ConfigurationError(`${file}: ${place} is empty; it needs at least one of regexes, stopwords, paths or commits.`);
+  }
+  return list;
+}
+
+/** Compiles an RE2 pattern with re2js; the error names the file and the key. */
+export function compileRe2(value: unknown, file: string, place: string): RE2JS {
+  if (typeof value !== 'string') {
+    throw new ConfigurationError(`${file}: ${place} must be a string, got ${JSON.stringify(value)}.`);
+  }
+  try {
+    return RE2JS.compile(value);
+  } catch (error) {
+    throw new ConfigurationError(`${file}: ${place} is not a valid RE2 regular expression: ${(error as Error).message}`);
+  }
+}
+
+function optionalTable(value: unknown, file: string, place: string): Record<string, unknown> | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigurationError(`${file}: ${place} must be a table.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function stringList(value: unknown, file: string, place: string): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new ConfigurationError(`${file}: ${place} must be an array of strings.`);
+  }
+  return value as string[];
+}
+
+/** Parses `.gitleaksignore`: one gitleaks fingerprint a line (`[commit:]file:rule-id:line`), `#` comments. */
+export function parseGitleaksIgnore(text: string): Map<string, number> {
+  const fingerprints = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line !== '' && !line.startsWith('#')) {
+      fingerprints.set(line, index + 1);
+    }
+  });
+  return fingerprints;
+}
+
+/** Returns the gitleaks fingerprint of a finding, as `.gitleaksignore` lists them. */
+export function gitleaksFingerprint(path: string, ruleId: string, line: number, commit?: string): string {
+  return commit ? `${commit}:${path}:${ruleId}:${line}` : `${path}:${ruleId}:${line}`;
+}

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import ignore from 'ignore';
+
+import { ConfigurationError, ReportError, toRepoPath, type Finding, type InputError, type Scanner, type ScannerOptions, type ScannerResult } from '@devsecops/core';
+
+import { BUILTIN_COMPILED, Detector, type GlobalAllow } from './detector.js';
+import { EXTERNAL_ENGINES, installPinnedTool, runExternalEngine, type ExternalEngine, type ToolResolver } from './engines.js';
+import { BUILTIN_TOOL, matchToFinding } from './findings.js';
+import { gitLogArguments, gitStagedArguments, rangeFromEvent, revisionRange, streamAddedLines } from './git.js';
+import { gitleaksFingerprint, gitleaksGlobalAllow, gitleaksSkipsPath, parseGitleaksConfig, parseGitleaksIgnore, type GitleaksConfig } from './gitleaks-config.js';
+import { readSecretReport } from './reports/adapters.js';
+import type { CompiledRule } from './rules/types.js';
+import { resolveSettings, type SecretsSettings } from './settings.js';
+import { walkFiles, type WalkStats } from './walk.js';
+
+export const SECRETS_ENGINES = ['builtin', ...EXTERNAL_ENGINES] as const;
+
+export interface SecretsScannerDependencies {
+  /** Finds or installs gitleaks and TruffleHog; tests pass a stand-in. */
+  resolveTool?: ToolResolver;
+  /** The GitHub event, for the commit range in history mode. Default: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH. */
+  event?: { name?: string; payload?: unknown };
+}
+
+/** Creates the secrets scanner. */
+export function createSecretsScanner(dependencies: SecretsScannerDependencies = {}): Scanner {
+  return {
+    category: 'secrets',
+    engines: [...SECRETS_ENGINES],
+    scan: (options) => scanSecrets(options, dependencies)
+  };
+}
+
+export const secretsScanner: Scanner = createSecretsScanner();
+
+/**
+ * Runs the requested engines and reads the report files. Every secret value found is passed
+ * to `options.mask` once, and only redacted forms reach the returned findings.
+ */
+export async function scanSecrets(options: ScannerOptions, dependencies: SecretsScannerDependencies = {}): Promise<ScannerResult> {
+  const settings = resolveSettings(options);
+  const engines = options.engines ?? (options.reportFiles && options.reportFiles.length > 0 ? [] : ['builtin']);
+  for (const engine of engines) {
+    if (!(SECRETS_ENGINES as readonly string[]).includes(engine)) {
+      throw new ConfigurationError(`engines: "${engine}" is not a secrets engine; expected ${SECRETS_ENGINES.join(', ')}.`);
+    }
+  }
+
+  const masked = new Set<string>();
+  const mask = (secret: string): void => {
+    if (!masked.has(secret)) {
+      masked.add(secret);
+      options.mask?.(secret);
+    }
+  };
+  const result: ScannerResult = { findings: [], errors: [], warnings: [], stats: {}, engines: [] };
+  const gitleaks = loadGitleaksConfig(options.workspace, settings);
+  const range = settings.mode === 'history' ? historyRange(settings, dependencies) : undefined;
+
+  for (const engine of engines) {
+    try {
+      if (engine === 'builtin') {
+        const detector = buildDetector(settings, gitleaks, result.warnings);
+        result.stats['rules'] = detector.rules.length;
+        await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+      } else {
+        const external = await runExternalEngine(engine as ExternalEngine, {
+          workspace: options.workspace,
+          target: options.target,
+          settings,
+          range,
+          logger: options.logger,
+          resolveTool: dependencies.resolveTool ?? installPinnedTool,
+          onSecret: mask
+        });
+        result.findings.push(...external.findings);
+        result.warnings.push(...external.warnings);
+      }
+      result.engines.push(engine);
+    } catch (error) {
+      if (error instanceof ConfigurationError && engine === 'builtin') {
+        throw error;
+      }
+      result.errors.push({ file: engine, message: (error as Error).message });
+    }
+  }
+
+  for (const file of options.reportFiles ?? []) {
+    const display = toRepoPath(options.workspace, file) ?? file;
+    try {
+      const report = await readSecretReport(file, options.workspace, display, mask);
+      result.findings.push(...report.findings);
+      result.warnings.push(...report.warnings);
+      result.stats['reportFindings'] = (result.stats['reportFindings'] ?? 0) + report.findings.length;
+    } catch (error) {
+      if (!(error instanceof ReportError)) {
+        throw error;
+      }
+      result.errors.push({ file: error.file, message: error.detail } satisfies InputError);
+    }
+  }
+
+  applyGitleaksIgnore(options.workspace, settings, result.findings);
+  return result;
+}
+
+function buildDetector(settings: SecretsSettings, gitleaks: GitleaksConfig | undefined, warnings: string[]): Detector {
+  let rules: CompiledRule[] = [];
+  if (!gitleaks || gitleaks.useDefault) {
+    const disabled = new Set(gitleaks?.disabledRules ?? []);
+    rules = BUILTIN_COMPILED.filter((rule) => !disabled.has(rule.id));
+  }
+  if (gitleaks) {
+    rules.push(...gitleaks.rules);
+    if (gitleaks.pathOnlyRules.length > 0) {
+      warnings.push(`${gitleaks.file}: ${gitleaks.pathOnlyRules.length} rule(s) that match only file paths are not run: ${gitleaks.pathOnlyRules.join(', ')}.`);
+    }
+  }
+  rules.push(...settings.customRules);
+
+  const checks: GlobalAllow[] = [];
+  if (gitleaks && gitleaks.allowlists.length > 0) {
+    checks.push(gitleaksGlobalAllow(gitleaks));
+  }
+  if (settings.allowRegexes.length > 0 || settings.stopwords.length > 0) {
+    checks.push((candidate) => {
+      const lower = candidate.secret.toLowerCase();
+      return settings.stopwords.some((word) => lower.includes(word)) || settings.allowRegexes.some((pattern) => pattern.matcher(candidate.secret).find());
+    });
+  }
+  return new Detector(rules, checks.length === 0 ? undefined : (candidate, rule) => checks.some((check) => check(candidate, rule)));
+}
+
+async function runBuiltin(
+  options: ScannerOptions,
+  settings: SecretsSettings,
+  detector: Detector,
+  gitleaks: GitleaksConfig | undefined,
+  range: string | undefined,
+  result: ScannerResult,
+  mask: (secret: string) => void
+): Promise<void> {
+  if (settings.mode === 'files') {
+    const stats: WalkStats = { files: 0, bytes: 0, skippedBinary: 0, skippedLarge: 0, skippedIgnored: 0 };
+    for (const file of walkFiles(
+      {
+        workspace: options.workspace,
+        target: options.target,
+        maxFileBytes: settings.maxFileBytes,
+        exclude: settings.exclude,
+        skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined
+      },
+      stats
+    )) {
+      if (options.signal?.aborted) {
+        throw new Error('the scan was cancelled');
+      }
+      const matches = detector.scanBytes(file.content, file.repoPath);
+      const secrets = matches.map((match) => match.secret);
+      for (const match of matches) {
+        mask(match.secret);
+        result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secrets }));
+      }
+      if (stats.files % 200 === 0) {
+        options.onProgress?.({ files: stats.files, bytes: stats.bytes, current: file.repoPath });
+      }
+    }
+    options.onProgress?.({ files: stats.files, bytes: stats.bytes });
+    Object.assign(result.stats, stats);
+    return;
+  }
+
+  const args = settings.mode === 'staged' ? gitStagedArguments() : gitLogArguments(range ?? 'HEAD');
+  const commits = new Set<string>();
+  let files = 0;
+  let bytes = 0;
+  const excluded = settings.exclude.length > 0 ? ignore().add(settings.exclude) : undefined;
+  for await (const added of streamAddedLines(args, options.workspace, options.signal)) {
+    if (added.commit) {
+      commits.add(added.commit);
+    }
+    if (excluded?.ignores(added.path) || (gitleaks && gitleaksSkipsPath(gitleaks, added.path))) {
+      continue;
+    }
+    const text = added.lines.join('\n');
+    files++;
+    bytes += text.length;
+    const matches = detector.scanText(text, added.path);
+    const secrets = matches.map((match) => match.secret);
+    for (const match of matches) {
+      if (added.commit && gitleaks?.allowlists.some((list) => list.commits.has(added.commit!))) {
+        continue;
+      }
+      mask(match.secret);
+      result.findings.push(
+        matchToFinding(match, { path: added.path, fileSecrets: secrets, commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line })
+      );
+    }
+    if (files % 200 === 0) {
+      options.onProgress?.({ files, bytes, current: added.commit ? `${added.commit.slice(0, 12)} ${added.path}` : added.path });
+    }
+  }
+  result.stats['commits'] = commits.size;
+  result.stats['files'] = files;
+  result.stats['bytes'] = bytes;
+}
+
+function historyRange(settings: SecretsSettings, dependencies: SecretsScannerDependencies): string {
+  if (settings.base || settings.head) {
+    return revisionRange({ base: settings.base, head: settings.head });
+  }
+  const name = dependencies.event ? dependencies.event.name : process.env['GITHUB_EVENT_NAME'];
+  let payload = dependencies.event?.payload;
+  if (!dependencies.event && process.env['GITHUB_EVENT_PATH']) {
+    try {
+      payload = JSON.parse(readFileSync(process.env['GITHUB_EVENT_PATH'], 'utf8'));
+    } catch (error) {
+      throw new ConfigurationError(`GITHUB_EVENT_PATH ${process.env['GITHUB_EVENT_PATH']}: cannot read the event payload: ${(error as Error).message}`);
+    }
+  }
+  return revisionRange(rangeFromEvent(name, payload));
+}
+
+/** Reads the repository's gitleaks config: the one the section names, else `.gitleaks.toml` when present. */
+function loadGitleaksConfig(workspace: string, settings: SecretsSettings): GitleaksConfig | undefined {
+  const named = settings.gitleaksConfig;
+  const text = readWorkspaceFile(workspace, named ?? '.gitleaks.toml', named !== undefined, 'secrets.gitleaks-config');
+  return text === undefined ? undefined : parseGitleaksConfig(text, named ?? '.gitleaks.toml');
+}
+
+/** Marks findings whose gitleaks fingerprint `.gitleaksignore` lists as suppressed. */
+function applyGitleaksIgnore(workspace: string, settings: SecretsSettings, findings: Finding[]): void {
+  const name = settings.gitleaksIgnore ?? '.gitleaksignore';
+  const text = readWorkspaceFile(workspace, name, settings.gitleaksIgnore !== undefined, 'secrets.gitleaks-ignore');
+  if (text === undefined) {
+    return;
+  }
+  const ignored = parseGitleaksIgnore(text);
+  for (const finding of findings) {
+    if (!finding.location?.startLine || finding.suppression) {
+      continue;
+    }
+    const commit = typeof finding.properties?.['commit'] === 'string' ? finding.properties['commit'] : undefined;
+    const key = gitleaksFingerprint(finding.location.path, finding.rule.id, finding.location.startLine, commit);
+    const line = ignored.get(key);
+    if (line !== undefined) {
+      finding.suppression = { kind: 'config', justification: 'listed in .gitleaksignore', source: `${name}:${line}` };
+    }
+  }
+}
+
+function readWorkspaceFile(workspace: string, name: string, required: boolean, key: string): string | undefined {
+  const repoPath = toRepoPath(workspace, name);
+  if (repoPath === undefined) {
+    throw new ConfigurationError(`${key}: "${name}" is outside the workspace ${workspace}.`);
+  }
+  try {
+    return readFileSync(path.join(workspace, repoPath), 'utf8');
+  } catch {
+    if (required) {
+      throw new ConfigurationError(`${key}: "${name}" not found in the workspace ${workspace}.`);
+    }
+    return undefined;
+  }
+}
+
+
