@@ -1,7 +1,12 @@
 import type { Scanner } from '@devsecops/core';
+import { sastScanner } from '@devsecops/sast';
+import { secretsScanner } from '@devsecops/secrets';
 
 /**
  * The scanners `devsecops scan` can run, by category. Each scanner package exports one
  * `Scanner`; add it here when the package lands.
  */
-export const SCANNERS: Record<string, Scanner> = {};
+export const SCANNERS: Record<string, Scanner> = {
+  sast: sastScanner,
+  secrets: secretsScanner
+};
