@@ -1,0 +1,15 @@
+export * from './policy.js';
+export * from './hcl.js';
+export * from './yaml-tree.js';
+export * from './catalog.js';
+export * from './equivalents.js';
+export * from './native-suppressions.js';
+export * from './merge.js';
+export * from './builtin.js';
+export * from './settings.js';
+export * from './scanner.js';
+export * from './tool-runners.js';
+export { readIacReportFile, parseIacReport, type IacReport } from './reports/index.js';
+export { TerraformModule, UNKNOWN } from './terraform/module.js';
+export { isUnpinnedImage } from './kubernetes.js';
+export { parseDockerfile } from './dockerfile.js';
