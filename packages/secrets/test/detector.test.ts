@@ -1,0 +1,141 @@
+import { BUILTIN_COMPILED, BUILTIN_RULES, Detector, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
+
+import { ALNUM, BASE64, HEX, randomText, UPPER_DIGITS, URLSAFE } from './tokens.js';
+
+const detector = new Detector(BUILTIN_COMPILED);
+
+function ruleIds(text: string, path = 'src/app.ts'): string[] {
+  return detector.scanText(text, path).map((match) => match.rule.id);
+}
+
+describe('built-in rules', () => {
+  test('rule set covers at least 100 types', () => {
+    expect(BUILTIN_RULES.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(BUILTIN_RULES.map((rule) => rule.id)).size).toBe(BUILTIN_RULES.length);
+  });
+
+  test('every rule has title and keywords', () => {
+    for (const rule of BUILTIN_RULES) {
+      expect(rule.title).not.toBe('');
+      expect(rule.keywords.length).toBeGreaterThan(0);
+      for (const keyword of rule.keywords) {
+        expect(keyword).toBe(keyword.toLowerCase());
+      }
+    }
+  });
+
+  // Each value is built from the provider's documented format with random content.
+  const cases: Array<[string, string]> = [
+    ['aws-access-key-id', `key = "AKIA${randomText(UPPER_DIGITS, 16, 1)}"`],
+    ['aws-secret-access-key', `aws_secret_access_key = ${randomText(BASE64, 40, 2)}`],
+    ['gcp-api-key', `const key = "AIza${randomText(URLSAFE, 35, 3)}";`],
+    ['github-pat', `token: ghp_${randomText(ALNUM, 36, 4)}`],
+    ['github-fine-grained-pat', `GH=github_pat_${randomText(ALNUM, 22, 5)}_${randomText(ALNUM, 59, 6)}`],
+    ['github-app-installation-token', `x ghs_${randomText(ALNUM, 36, 7)}`],
+    ['gitlab-pat', `GITLAB=glpat-${randomText(URLSAFE, 20, 8)}`],
+    ['npm-access-token', `//registry.npmjs.org/:_authToken=npm_${randomText(ALNUM, 36, 9)}`],
+    ['pypi-upload-token', `password = pypi-AgEIcHlwaS5vcmc${randomText(URLSAFE, 60, 10)}`],
+    ['nuget-api-key', `apikey oy2${randomText('abcdefghijklmnopqrstuvwxyz0123456789', 43, 11)}`],
+    ['rubygems-api-key', `rubygems_${randomText(HEX, 48, 12)}`],
+    ['slack-bot-token', `xoxb-${randomText('0123456789', 12, 13)}-${randomText('0123456789', 13, 14)}-${randomText(ALNUM, 24, 15)}`],
+    ['slack-webhook-url', `https://hooks.slack.com/services/T${randomText('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 8, 16)}/B${randomText('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 8, 17)}/${randomText(ALNUM, 24, 18)}`],
+    ['sendgrid-api-key', `SG.${randomText(URLSAFE, 22, 19)}.${randomText(URLSAFE, 43, 20)}`],
+    ['stripe-secret-key', `stripe.api_key = "sk_live_${randomText(ALNUM, 24, 21)}"`],
+    ['square-oauth-secret', `sq0csp-${randomText(URLSAFE, 43, 22)}`],
+    ['newrelic-user-api-key', `NRAK-${randomText('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 27, 23)}`],
+    ['sentry-user-token', `sntryu_${randomText(HEX, 64, 24)}`],
+    ['jwt', `auth = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx${randomText(URLSAFE, 20, 25)}.${randomText(URLSAFE, 43, 26)}"`],
+    ['database-url-password', `DATABASE_URL=postgres://app:${randomText(ALNUM, 16, 27)}@db.internal:5432/app`],
+    ['generic-secret-assignment', `client_secret = "${randomText(ALNUM, 32, 28)}"`]
+  ];
+
+  test.each(cases)('%s matches its documented format', (id, line) => {
+    expect(ruleIds(line)).toEqual([id]);
+  });
+
+  test('private key block is one finding', () => {
+    const body = Array.from({ length: 5 }, (_, index) => randomText(BASE64, 64, 40 + index)).join('\n');
+    const text = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\n`;
+    const matches = detector.scanText(text, 'id_rsa');
+    expect(matches.map((match) => [match.rule.id, match.startLine])).toEqual([['private-key', 2]]);
+  });
+
+  const placeholders: Array<[string, string]> = [
+    ['AWS documentation key', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
+    ['x run', `token: ghp_${'x'.repeat(36)}`],
+    ['template reference', 'client_secret = "${CLIENT_SECRET_VALUE}"'],
+    ['environment lookup', 'api_key = "process.env.API_KEY_VALUE"'],
+    ['low entropy value', 'secret_token = "aaaaaaaabbbbbbbb"'],
+    ['inline allow marker', `token = "ghp_${randomText(ALNUM, 36, 50)}" # gitleaks:allow`]
+  ];
+
+  test.each(placeholders)('%s is not reported', (_name, line) => {
+    expect(ruleIds(line)).toEqual([]);
+  });
+});
+
+describe('keyword index', () => {
+  test('finds keywords without case', () => {
+    const index = new KeywordIndex(['ghp_', 'akia', 'hers', 'she', 'he']);
+    const found = index.search(Buffer.from('USHERS and AKIA'));
+    expect([...found].map((id) => index.keywords[id]).sort()).toEqual(['akia', 'he', 'hers', 'she']);
+  });
+
+  test('file without keywords is not decoded', () => {
+    expect(detector.selectRules(Buffer.from('plain text with nothing to see\n'))).toEqual([]);
+  });
+});
+
+describe('entropy and redaction', () => {
+  test('entropy of known strings', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
+  });
+
+  test('redacted form keeps at most four characters', () => {
+    expect(redact('ghp_0123456789abcdef')).toBe('ghp_…');
+    expect(redact('abcdefgh')).toBe('ab…');
+    expect(redact('abc')).toBe('…');
+  });
+
+  test('finding holds no secret and a secret-based fingerprint', () => {
+    const secret = `ghp_${randomText(ALNUM, 36, 60)}`;
+    const text = `const a = "${secret}";\nconst b = "${secret}";\n`;
+    const matches = detector.scanText(text, 'src/a.ts');
+    const findings = matches.map((match) => matchToFinding(match, { path: 'src/a.ts', fileSecrets: [secret] }));
+    expect(findings.map((finding) => finding.location?.startLine)).toEqual([1, 2]);
+    expect(JSON.stringify(findings)).not.toContain(secret.slice(4));
+    expect(findings[0]!.location?.snippet).toBe('const a = "ghp_…";');
+    expect(findings[0]!.message).toBe('GitHub personal access token (classic): ghp_…');
+    expect(findings[0]!.cwes).toEqual(['CWE-798']);
+    expect(findings[0]!.partialFingerprints?.[FINGERPRINT_KEY]).toBe(findings[1]!.partialFingerprints?.[FINGERPRINT_KEY]);
+    expect(findings[0]!.partialFingerprints?.[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('rules from config', () => {
+  test('catastrophic backtracking pattern finishes', () => {
+    const settings = resolveSettings({
+      config: { ...defaultConfig(), sections: { secrets: { rules: [{ id: 'redos', regex: '(a+)+$', keywords: ['aaaa'] }] } } },
+      settings: {}
+    });
+    const custom = new Detector(settings.customRules);
+    // A backtracking engine takes about 2^40 steps on this input; RE2 takes one pass.
+    const text = `${'a'.repeat(40)}!\n${'a'.repeat(100_000)}!`;
+    const matches = custom.scanText(text, 'redos.txt');
+    expect(matches).toEqual([]);
+    const hit = custom.scanText('xx aaaaab\naaaa', 'hit.txt');
+    expect(hit.map((match) => [match.rule.id, match.secret, match.startLine])).toEqual([['redos', 'aaaa', 2]]);
+  });
+
+  test('invalid section names the key', () => {
+    expect(() => resolveSettings({ config: { ...defaultConfig(), sections: { secrets: { mode: 'everything' } } }, settings: {} })).toThrow(
+      '.github/devsecops.yml: invalid secrets section: secrets.mode must be equal to one of the allowed values (files, history, staged)'
+    );
+    expect(() => resolveSettings({ config: { ...defaultConfig(), sections: { secrets: { rules: [{ id: 'x', regex: '(' }] } } }, settings: {} })).toThrow(
+      /secrets\.rules\[0\]\.regex is not a valid RE2 regular expression/
+    );
+  });
+});
