@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 
 import { parseSarif, ReportError, type Finding } from '@devsecops/core';
 
+import { SECRET_CWE } from '../findings.js';
 import { redact, secretPartialFingerprints } from '../redact.js';
 import { integerValue, isObject, reportedFinding, severityWord, stringValue, type AdapterContext } from './common.js';
 
@@ -386,6 +387,7 @@ function sarifReport(text: string, context: AdapterContext): SecretReportResult 
     }
     finding.properties = kept;
     finding.category = 'secrets';
+    finding.cwes = [...new Set([...finding.cwes, SECRET_CWE])];
     if (finding.location) {
       delete finding.location.snippet;
     }
