@@ -63,7 +63,8 @@ export async function* streamAddedLines(args: string[], cwd: string, signal?: Ab
 
   const code = await exited;
   if (code !== 0) {
-    throw new ConfigurationError(`git ${args.filter((arg) => !arg.startsWith('core.') && arg !== '-c').slice(0, 3).join(' ')} failed with exit code ${code}: ${stderr.trim() || 'no message'}. In a shallow clone, check out with fetch-depth: 0.`);
+    const command = args.find((arg, index) => args[index - 1] !== '-c' && arg !== '-c') ?? 'git';
+    throw new ConfigurationError(`git ${command} failed with exit code ${code}: ${stderr.trim() || 'no message'}. In a shallow clone, check out with fetch-depth: 0.`);
   }
 }
 

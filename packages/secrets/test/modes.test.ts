@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { defaultConfig, RecordingLogger, type ScannerOptions } from '@devsecops/core';
+import { createSecretsScanner, Detector, gitleaksGlobalAllow, parseGitleaksConfig, scanSecrets } from '@devsecops/secrets';
+
+import { corpusPath } from '../../../test/corpus.js';
+import { ALNUM, HEX, randomText } from './tokens.js';
+
+const GITHUB_TOKEN = `ghp_${randomText(ALNUM, 36, 101)}`;
+const STRIPE_KEY = `sk_live_${randomText(ALNUM, 24, 102)}`;
+const SENTRY_TOKEN = `sntryu_${randomText(HEX, 64, 103)}`;
+
+let workspace: string;
+
+function write(relative: string, content: string | Buffer): void {
+  const file = path.join(workspace, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' } }).trim();
+}
+
+function options(settings: Record<string, string | undefined> = {}, section?: Record<string, unknown>): ScannerOptions & { masked: string[] } {
+  const masked: string[] = [];
+  return {
+    workspace,
+    target: workspace,
+    config: { ...defaultConfig(), sections: section ? { secrets: section } : {} },
+    logger: new RecordingLogger(),
+    settings,
+    mask: (value) => masked.push(value),
+    masked
+  };
+}
+
+beforeEach(() => {
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'secrets-modes-'));
+});
+
+afterEach(() => {
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('files mode', () => {
+  test('honours gitignore and skips binary and large files', async () => {
+    write('.gitignore', 'build/\n*.log\n!keep.log\n');
+    write('src/config.ts', `export const token = "${GITHUB_TOKEN}";\n`);
+    write('build/out.js', `const t = "${GITHUB_TOKEN}";\n`);
+    write('debug.log', `${STRIPE_KEY}\n`);
+    write('keep.log', `line\n${STRIPE_KEY}\n`);
+    write('sub/.gitignore', 'secret.txt\n');
+    write('sub/secret.txt', `${SENTRY_TOKEN}\n`);
+    write('image.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(GITHUB_TOKEN)]));
+    write('big.txt', `${SENTRY_TOKEN}\n${'x'.repeat(2000)}`);
+
+    const run = options({}, { 'max-file-size': 1000 });
+    const result = await scanSecrets(run);
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine])).toEqual([
+      ['stripe-secret-key', 'keep.log', 2],
+      ['github-pat', 'src/config.ts', 1]
+    ]);
+    expect(result.stats).toEqual({ rules: 181, files: 4, bytes: 137, skippedBinary: 1, skippedLarge: 1, skippedIgnored: 3 });
+    expect(run.masked).toEqual([STRIPE_KEY, GITHUB_TOKEN]);
+    expect(JSON.stringify(result)).not.toContain(GITHUB_TOKEN.slice(4));
+  });
+
+  test('gitleaksignore suppresses by fingerprint', async () => {
+    write('a.env', `TOKEN=${GITHUB_TOKEN}\nKEY=${STRIPE_KEY}\n`);
+    write('.gitleaksignore', '# reviewed\na.env:github-pat:1\n');
+    const result = await scanSecrets(options());
+    expect(result.findings.map((finding) => [finding.rule.id, finding.suppression?.source])).toEqual([
+      ['github-pat', '.gitleaksignore:2'],
+      ['stripe-secret-key', undefined]
+    ]);
+  });
+
+  test('repository gitleaks config replaces or extends rules', async () => {
+    write('a.env', `TOKEN=${GITHUB_TOKEN}\ncustom: ACME-${randomText(ALNUM, 20, 104)}\n`);
+    const rule = "[[rules]]\nid = 'acme'\nregex = '''ACME-[A-Za-z0-9]{20}'''\nkeywords = ['acme-']\n";
+    write('.gitleaks.toml', rule);
+    expect((await scanSecrets(options())).findings.map((finding) => finding.rule.id)).toEqual(['acme']);
+    write('.gitleaks.toml', `[extend]\nuseDefault = true\n${rule}`);
+    expect((await scanSecrets(options())).findings.map((finding) => finding.rule.id)).toEqual(['github-pat', 'acme']);
+  });
+});
+
+describe('git modes', () => {
+  function commitFile(relative: string, content: string, message: string): string {
+    write(relative, content);
+    git('add', relative);
+    git('commit', '-q', '-m', message);
+    return git('rev-parse', 'HEAD');
+  }
+
+  test('history finds each secret with its commit', async () => {
+    git('init', '-q', '-b', 'main');
+    const first = commitFile('app.txt', 'one\n', 'first');
+    const second = commitFile('app.txt', `one\ntwo ${GITHUB_TOKEN}\n`, 'add token');
+    const third = commitFile('app.txt', 'one\n', 'remove token');
+    const fourth = commitFile('conf/b.yml', `a: 1\nb: 2\nkey: ${STRIPE_KEY}\n`, 'add key');
+
+    const full = await scanSecrets(options({ mode: 'history' }));
+    expect(full.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine, finding.properties?.['commit']])).toEqual([
+      ['stripe-secret-key', 'conf/b.yml', 3, fourth],
+      ['github-pat', 'app.txt', 2, second]
+    ]);
+    expect(full.stats['commits']).toBe(3);
+
+    const range = await scanSecrets(options({ mode: 'history', base: third }));
+    expect(range.findings.map((finding) => finding.properties?.['commit'])).toEqual([fourth]);
+
+    const pull = await scanSecrets(options({ mode: 'history' }), { event: { name: 'pull_request', payload: { pull_request: { base: { sha: first }, head: { sha: third } } } } });
+    expect(pull.findings.map((finding) => finding.properties?.['commit'])).toEqual([second]);
+  });
+
+  test('staged mode scans the index only', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('a.txt', 'start\n', 'start');
+    write('a.txt', `start\n${GITHUB_TOKEN}\n`);
+    git('add', 'a.txt');
+    write('b.txt', `${STRIPE_KEY}\n`);
+    const result = await scanSecrets(options({ mode: 'staged' }));
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine])).toEqual([['github-pat', 'a.txt', 2]]);
+  });
+
+  test('unknown revision names the fix', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('a.txt', 'start\n', 'start');
+    await expect(scanSecrets(options({ mode: 'history', base: 'f'.repeat(40) }))).rejects.toThrow(
+      `git log failed with exit code 128: fatal: Invalid revision range ${'f'.repeat(40)}..HEAD. In a shallow clone, check out with fetch-depth: 0.`
+    );
+    await expect(createSecretsScanner().scan(options({ mode: 'history', base: '--output=/tmp/x' }))).rejects.toThrow('Invalid git revision');
+  });
+});
+
+describe('corpus gitleaks config', () => {
+  const file = corpusPath('secrets', 'gitleaks', 'config', 'gitleaks.toml');
+  const config = parseGitleaksConfig(readFileSync(file, 'utf8'), 'gitleaks.toml');
+
+  test('loads every rule', () => {
+    expect(config.rules.length + config.pathOnlyRules.length).toBe(222);
+    expect(config.pathOnlyRules).toEqual(['pkcs12-file']);
+    expect(config.allowlists).toHaveLength(1);
+  });
+
+  test('runs a few of its rules', () => {
+    const chosen = config.rules.filter((rule) => ['github-pat', 'stripe-access-token', 'sentry-user-token'].includes(rule.id));
+    expect(chosen.map((rule) => rule.id).sort()).toEqual(['github-pat', 'sentry-user-token', 'stripe-access-token']);
+    const detector = new Detector(chosen, gitleaksGlobalAllow(config));
+    const text = `a = "${GITHUB_TOKEN}"\nb = "${STRIPE_KEY}"\nc = "${SENTRY_TOKEN}"\nd = "ghp_${'a'.repeat(36)}"\n`;
+    expect(detector.scanText(text, 'src/app.py').map((match) => [match.rule.id, match.startLine])).toEqual([
+      ['github-pat', 1],
+      ['stripe-access-token', 2],
+      ['sentry-user-token', 3]
+    ]);
+  });
+});
