@@ -1,8 +1,11 @@
+// Must come first: it defines the CommonJS globals the TypeScript parser reads when it loads.
+import './commonjs-globals.js';
+
 import path from 'node:path';
 
 import type { Finding, Logger, ScanProgress, Suppression } from '@devsecops/core';
 import microsoftSdl from '@microsoft/eslint-plugin-sdl';
-import typescriptParser from '@typescript-eslint/parser';
+import * as typescriptParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import security from 'eslint-plugin-security';
@@ -22,6 +25,13 @@ export const ESLINT_PLUGINS: Record<string, ESLint.Plugin> = {
   '@microsoft/sdl': microsoftSdl,
   'no-unsanitized': noUnsanitized
 };
+
+/**
+ * The TypeScript parser as a plain object. Its module sets `__esModule` without a default
+ * export, so a default import is undefined in the ncc bundle and ESLint would silently fall
+ * back to espree; the namespace import works both bundled and under Node.
+ */
+const TYPESCRIPT_PARSER: Linter.Parser = { meta: typescriptParser.meta, parseForESLint: typescriptParser.parseForESLint } as Linter.Parser;
 
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
@@ -76,7 +86,7 @@ export function eslintConfig(rules: readonly BundledRule[], sourceType: 'module'
     { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
     {
       files: TYPESCRIPT_FILES,
-      languageOptions: { parser: typescriptParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } }
+      languageOptions: { parser: TYPESCRIPT_PARSER, parserOptions: { ecmaFeatures: { jsx: true } } }
     }
   ];
 }
