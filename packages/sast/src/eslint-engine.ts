@@ -110,10 +110,13 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
 
   for (const [index, file] of walk.files.entries()) {
     options.signal?.throwIfAborted();
-    let [result] = await moduleLinter.lintText(file.text, { filePath: file.absolute });
-    if (result && hasFatal(result) && !/\.(mjs|cjs|[cm]?tsx?)$/i.test(file.path)) {
+    const [asModule] = await moduleLinter.lintText(file.text, { filePath: file.absolute });
+    let result = asModule;
+    if (asModule && hasFatal(asModule) && /\.jsx?$/i.test(file.path)) {
       commonjsLinter ??= createLinter(options.workspace, rules, 'commonjs');
-      [result] = await commonjsLinter.lintText(file.text, { filePath: file.absolute });
+      const [asCommonjs] = await commonjsLinter.lintText(file.text, { filePath: file.absolute });
+      // When both fail, the module parser's error is the one worth showing.
+      result = asCommonjs && !hasFatal(asCommonjs) ? asCommonjs : asModule;
     }
     bytes += file.bytes;
     options.onProgress?.({ files: index + 1, bytes, current: file.path });

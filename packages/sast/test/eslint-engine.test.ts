@@ -56,7 +56,7 @@ describe('runEslintEngine', () => {
       skippedLinks: 0
     });
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^ESLint could not parse 1 file\(s\), which were not scanned: lib\/broken\.js:1: /);
+    expect(result.warnings[0]).toBe('ESLint could not parse 1 file(s), which were not scanned: lib/broken.js:2: Parsing error: Unexpected token');
   });
 
   test('sets severity, CWE, OWASP and help', async () => {
