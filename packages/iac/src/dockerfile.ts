@@ -165,12 +165,12 @@ export const DOCKERFILE_POLICIES: DockerfilePolicy[] = [
   ),
   runPolicy(
     definition('DSO-DF-007', 'apt-get install pulls recommended packages', 'low', ['CWE-1104'], 'apt-get install runs without --no-install-recommends, which adds packages the image does not need to its attack surface.', 'Add `--no-install-recommends` to apt-get install.', ['secure-configuration']),
-    (text) => aptInstalls(text).some((command) => !/--no-install-recommends|-o\s+APT::Install-Recommends=(false|0)/.test(command)),
+    (text) => aptInstalls(text).some((command) => !/--no-install-recommends|APT::Install-Recommends=(false|0)/i.test(command)),
     'apt-get install runs without --no-install-recommends.'
   ),
   runPolicy(
-    definition('DSO-DF-008', 'Package manager cache kept in the image', 'low', ['CWE-1104'], 'A RUN instruction installs with apt-get without removing /var/lib/apt/lists, or with apk add without --no-cache, so the layer keeps the package index.', 'End the same RUN with `rm -rf /var/lib/apt/lists/*`, or use `apk add --no-cache`.', ['secure-configuration']),
-    (text) => (aptInstalls(text).length > 0 && !/rm\s+-[a-z]*r[a-z]*f?[a-z]*\s+\/var\/lib\/apt\/lists/.test(text)) || commands(text).some((command) => /^apk\s+(.*\s)?add(\s|$)/.test(command) && !command.includes('--no-cache')),
+    definition('DSO-DF-008', 'Package manager cache kept in the image', 'low', ['CWE-459'], 'A RUN instruction installs with apt-get and neither removes /var/lib/apt/lists nor runs apt-get clean, or installs with apk add without --no-cache, so the layer keeps the package index or downloaded archives.', 'End the same RUN with `rm -rf /var/lib/apt/lists/*`, or use `apk add --no-cache`.', ['secure-configuration']),
+    (text) => (aptInstalls(text).length > 0 && !/rm\s+-[a-z]*r[a-z]*f?[a-z]*\s+\/var\/lib\/apt\/lists|apt(-get)?\s+clean/.test(text)) || commands(text).some((command) => /^apk\s+(.*\s)?add(\s|$)/.test(command) && !command.includes('--no-cache')),
     'The package manager cache stays in the layer.'
   ),
   runPolicy(
@@ -211,7 +211,7 @@ export const DOCKERFILE_POLICIES: DockerfilePolicy[] = [
     }
   },
   {
-    ...definition('DSO-DF-013', 'Pipe without pipefail', 'low', ['CWE-754'], 'A shell-form RUN uses a pipe while the SHELL is not set with `-o pipefail`, so a failing first command does not fail the build.', 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN, or `set -o pipefail &&` at its start.', ['secure-configuration']),
+    ...definition('DSO-DF-013', 'Pipe without pipefail', 'low', ['CWE-754'], 'A RUN uses a pipe while the SHELL is not set with `-o pipefail`, so a failing first command does not fail the build. PowerShell commands are left out.', 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN, or `set -o pipefail &&` at its start.', ['secure-configuration']),
     check(dockerfile) {
       const violations: Violation[] = [];
       for (const stage of dockerfile.stages) {
@@ -219,7 +219,7 @@ export const DOCKERFILE_POLICIES: DockerfilePolicy[] = [
         for (const instruction of stage.instructions) {
           if (instruction.keyword === 'SHELL') {
             pipefail = instruction.text.includes('pipefail');
-          } else if (instruction.keyword === 'RUN' && !pipefail && /(^|[^|])\|([^|]|$)/.test(instruction.text) && !/set\s+(-[a-z]*\s+)*-o\s+pipefail/.test(instruction.text)) {
+          } else if (instruction.keyword === 'RUN' && !pipefail && !/^\s*(pwsh|powershell)\b/i.test(instruction.text) && /(^|[^|])\|([^|]|$)/.test(instruction.text) && !/set\s+(-[a-z]*\s+)*-o\s+pipefail/.test(instruction.text)) {
             violations.push(at(dockerfile, instruction, 'RUN uses a pipe without pipefail.'));
           }
         }

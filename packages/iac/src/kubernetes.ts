@@ -23,8 +23,17 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   ReplicaSet: ['spec', 'template', 'spec'],
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec']
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  // Knative Serving: a Configuration, and a Service of serving.knative.dev (see podSpecPath).
+  Configuration: ['spec', 'template', 'spec']
 };
+
+function podSpecPath(object: KubernetesObject): string[] | undefined {
+  if (object.kind === 'Service' && String(child(object.root, 'apiVersion')?.value).startsWith('serving.knative.dev/')) {
+    return ['spec', 'template', 'spec'];
+  }
+  return POD_SPEC_PATHS[object.kind];
+}
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
 
@@ -50,7 +59,7 @@ interface Workload {
 function workloads(objects: KubernetesObject[]): Workload[] {
   const result: Workload[] = [];
   for (const object of objects) {
-    const path = POD_SPEC_PATHS[object.kind];
+    const path = podSpecPath(object);
     const podSpec = path ? child(object.root, ...path) : undefined;
     if (!podSpec?.map) {
       continue;
@@ -123,25 +132,26 @@ export const KUBERNETES_POLICIES: KubernetesPolicy[] = [
     'allows privilege escalation.'
   ),
   containerPolicy(
-    definition('DSO-K8S-003', 'Container may run as root', 'medium', ['CWE-250'], 'Neither the container nor the pod sets `runAsNonRoot: true` or a non-zero `runAsUser`, or one of them sets `runAsUser: 0`.', 'Set `runAsNonRoot: true` and a non-zero `runAsUser` in the pod or container securityContext, and build the image with a non-root USER.', ['workload-isolation']),
+    definition('DSO-K8S-003', 'Container may run as root', 'medium', ['CWE-271'], 'The effective `runAsUser` (the container\'s, else the pod\'s) is 0, or it is unset and the effective `runAsNonRoot` is not true.', 'Set `runAsNonRoot: true` and a non-zero `runAsUser` in the pod or container securityContext, and build the image with a non-root USER.', ['workload-isolation']),
     (container, workload) => {
+      // A container's runAsUser overrides the pod's; a non-zero UID is not root whatever runAsNonRoot says.
       const user = effective(container, workload, 'runAsUser');
       if (user?.value === 0) {
         return user;
       }
-      const nonRoot = effective(container, workload, 'runAsNonRoot');
-      if (nonRoot?.value === false) {
-        return nonRoot;
-      }
-      if (nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0)) {
+      if (typeof user?.value === 'number' && user.value > 0) {
         return undefined;
       }
-      return deepest(container, 'securityContext', 'runAsNonRoot');
+      const nonRoot = effective(container, workload, 'runAsNonRoot');
+      if (nonRoot?.value === true) {
+        return undefined;
+      }
+      return nonRoot ?? deepest(container, 'securityContext', 'runAsNonRoot');
     },
     'may run as root.'
   ),
   containerPolicy(
-    definition('DSO-K8S-004', 'Container does not drop all capabilities', 'medium', ['CWE-250'], 'A container securityContext does not list ALL in `capabilities.drop`, so it keeps the default capability set of the runtime.', 'Set `capabilities: { drop: ["ALL"] }` and add back only NET_BIND_SERVICE if needed.', ['workload-isolation']),
+    definition('DSO-K8S-004', 'Container does not drop all capabilities', 'medium', ['CWE-272'], 'A container securityContext does not list ALL in `capabilities.drop`, so it keeps the default capability set of the runtime.', 'Set `capabilities: { drop: ["ALL"] }` and add back only NET_BIND_SERVICE if needed.', ['workload-isolation']),
     (container) => {
       const drop = child(container, 'securityContext', 'capabilities', 'drop');
       if (strings(drop).some((capability) => capability.toUpperCase() === 'ALL')) {
@@ -223,22 +233,22 @@ export const KUBERNETES_POLICIES: KubernetesPolicy[] = [
     'has no CPU limit.'
   ),
   containerPolicy(
-    definition('DSO-K8S-011', 'Memory limit not set', 'low', ['CWE-770'], 'A container sets no `resources.limits.memory`.', 'Set `resources.limits.memory` (and `requests.memory`).', ['resilience']),
+    definition('DSO-K8S-011', 'Memory limit not set', 'low', ['CWE-400'], 'A container sets no `resources.limits.memory`.', 'Set `resources.limits.memory` (and `requests.memory`).', ['resilience']),
     (container) => (child(container, 'resources', 'limits', 'memory') ? undefined : deepest(container, 'resources', 'limits', 'memory')),
     'has no memory limit.'
   ),
   containerPolicy(
-    definition('DSO-K8S-012', 'CPU or memory request not set', 'low', ['CWE-770'], 'A container sets no `resources.requests.cpu` or no `resources.requests.memory`, so the scheduler cannot place it safely.', 'Set `resources.requests.cpu` and `resources.requests.memory`.', ['resilience']),
+    definition('DSO-K8S-012', 'CPU or memory request not set', 'low', ['CWE-410'], 'A container sets no `resources.requests.cpu` or no `resources.requests.memory`, so the scheduler cannot place it safely.', 'Set `resources.requests.cpu` and `resources.requests.memory`.', ['resilience']),
     (container) => (child(container, 'resources', 'requests', 'cpu') && child(container, 'resources', 'requests', 'memory') ? undefined : deepest(container, 'resources', 'requests', child(container, 'resources', 'requests', 'cpu') ? 'memory' : 'cpu')),
     'has no CPU or memory request.'
   ),
   containerPolicy(
-    definition('DSO-K8S-013', 'Liveness probe not defined', 'info', ['CWE-693'], 'A container of a long-running workload has no livenessProbe, so a hung process is never restarted.', 'Add a livenessProbe (httpGet, tcpSocket, grpc or exec).', ['resilience']),
+    definition('DSO-K8S-013', 'Liveness probe not defined', 'info', ['CWE-754'], 'A container of a long-running workload has no livenessProbe, so a hung process is never restarted.', 'Add a livenessProbe (httpGet, tcpSocket, grpc or exec).', ['resilience']),
     (container, workload) => (child(container, 'livenessProbe') || isBatch(workload) ? undefined : container),
     'has no liveness probe.'
   ),
   containerPolicy(
-    definition('DSO-K8S-014', 'Readiness probe not defined', 'info', ['CWE-693'], 'A container of a long-running workload has no readinessProbe, so it receives traffic before it can serve.', 'Add a readinessProbe.', ['resilience']),
+    definition('DSO-K8S-014', 'Readiness probe not defined', 'info', ['CWE-703'], 'A container of a long-running workload has no readinessProbe, so it receives traffic before it can serve.', 'Add a readinessProbe.', ['resilience']),
     (container, workload) => (child(container, 'readinessProbe') || isBatch(workload) ? undefined : container),
     'has no readiness probe.'
   ),

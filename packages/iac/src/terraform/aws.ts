@@ -171,11 +171,11 @@ export const AWS_POLICIES: TerraformPolicy[] = [
     title: 'S3 bucket ACL grants access to all users',
     severity: 'high',
     cwes: ['CWE-732'],
-    description: 'An S3 bucket or aws_s3_bucket_acl uses a canned ACL (public-read, public-read-write or authenticated-read) that lets anyone, or any AWS account, read or write.',
+    description: 'An S3 bucket, aws_s3_bucket_acl or terraform-aws-modules S3 module call uses a canned ACL (public-read, public-read-write or authenticated-read) that lets anyone, or any AWS account, read or write.',
     remediation: 'Use `acl = "private"`, or better, set object ownership to BucketOwnerEnforced and grant access through bucket policies.',
     themes: ['public-exposure'],
     check(module) {
-      return module.ofType('aws_s3_bucket', 'aws_s3_bucket_acl').flatMap((resource) => {
+      return [...module.ofType('aws_s3_bucket', 'aws_s3_bucket_acl'), ...s3Modules(module)].flatMap((resource) => {
         const attribute = resource.block.attributes.get('acl');
         const value = module.resolve(attribute?.value);
         return attribute && typeof value === 'string' && ['public-read', 'public-read-write', 'authenticated-read'].includes(value)
@@ -241,11 +241,11 @@ export const AWS_POLICIES: TerraformPolicy[] = [
     title: 'Resource policy allows any principal',
     severity: 'high',
     cwes: ['CWE-732'],
-    description: 'An S3 bucket, SQS queue or SNS topic policy has an Allow statement whose principal is "*", which grants access to anyone.',
+    description: 'An S3 bucket (resource or terraform-aws-modules S3 module), SQS queue or SNS topic policy has an Allow statement whose principal is "*", which grants access to anyone.',
     remediation: 'Name the accounts, roles or services that need access in `Principal`, or add a condition such as aws:SourceArn or aws:PrincipalOrgID.',
     themes: ['public-exposure'],
     check(module) {
-      return module.ofType(...RESOURCE_POLICY_TYPES).flatMap((resource) =>
+      return [...module.ofType(...RESOURCE_POLICY_TYPES), ...s3Modules(module)].flatMap((resource) =>
         jsonStatements(module, resource.block, 'policy')
           .filter((statement) => statement.effect === 'Allow' && statement.principals.includes('*'))
           .slice(0, 1)
@@ -518,7 +518,7 @@ export const AWS_POLICIES: TerraformPolicy[] = [
     remediation: 'List only the actions the principals need, such as `sqs:SendMessage`.',
     themes: ['least-privilege'],
     check(module) {
-      return module.ofType(...RESOURCE_POLICY_TYPES).flatMap((resource) =>
+      return [...module.ofType(...RESOURCE_POLICY_TYPES), ...s3Modules(module)].flatMap((resource) =>
         jsonStatements(module, resource.block, 'policy')
           .filter((statement) => allowsAllActions(statement, true))
           .slice(0, 1)

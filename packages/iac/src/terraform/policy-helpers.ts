@@ -6,9 +6,13 @@ export interface TerraformPolicy extends PolicyDefinition {
   check(module: TerraformModule): Violation[];
 }
 
-/** A violation at an attribute or block of a resource. */
-export function violation(resource: TerraformResource, place: HclPosition & { endLine?: number }, message: string): Violation {
-  return { path: resource.path, line: place.line, column: place.column, endLine: place.endLine, message };
+/**
+ * A violation at an attribute or block of a resource. An attribute's finding spans its lines
+ * (a heredoc policy); a block's finding covers only its first line, so that findings on other
+ * attributes of the same block are not taken for the same place.
+ */
+export function violation(resource: TerraformResource, place: HclPosition & { endLine?: number; value?: unknown }, message: string): Violation {
+  return { path: resource.path, line: place.line, column: place.column, endLine: 'value' in place ? place.endLine : place.line, message };
 }
 
 export function resourceName(resource: TerraformResource): string {
