@@ -13,3 +13,4 @@ export { readIacReportFile, parseIacReport, type IacReport } from './reports/ind
 export { TerraformModule, UNKNOWN } from './terraform/module.js';
 export { isUnpinnedImage } from './kubernetes.js';
 export { parseDockerfile } from './dockerfile.js';
+export * from './policy-doc.js';
