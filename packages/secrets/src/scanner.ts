@@ -17,6 +17,9 @@ import { walkFiles, type WalkStats } from './walk.js';
 
 export const SECRETS_ENGINES = ['builtin', ...EXTERNAL_ENGINES] as const;
 
+/** Shorter values are not registered for masking: masking them would hide common words in the log. */
+const MIN_MASK_LENGTH = 4;
+
 export interface SecretsScannerDependencies {
   /** Finds or installs gitleaks and TruffleHog; tests pass a stand-in. */
   resolveTool?: ToolResolver;
@@ -49,10 +52,15 @@ export async function scanSecrets(options: ScannerOptions, dependencies: Secrets
   }
 
   const masked = new Set<string>();
+  // A multi-line secret (a private key) is masked line by line, because the runner masks
+  // text within one line of the log.
   const mask = (secret: string): void => {
-    if (!masked.has(secret)) {
-      masked.add(secret);
-      options.mask?.(secret);
+    for (const part of secret.split(/\r?\n/)) {
+      const value = part.trim();
+      if (value.length >= MIN_MASK_LENGTH && !masked.has(value)) {
+        masked.add(value);
+        options.mask?.(value);
+      }
     }
   };
   const result: ScannerResult = { findings: [], errors: [], warnings: [], stats: {}, engines: [] };
