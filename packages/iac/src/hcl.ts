@@ -3,9 +3,9 @@
  * of every block, attribute and expression, which the npm HCL converters do not: they turn HCL
  * into JSON and drop positions. It covers the structural syntax in full (bodies, blocks with
  * labels, attributes, comments, heredocs, string templates) and parses expressions far enough
- * to give literal values, references (`var.name`, `aws_s3_bucket.logs.id`) and the nesting of
- * tuples and objects. Operators, conditionals, function calls and `for` expressions are kept
- * as their source text with kind `expression`.
+ * to give literal values, references (`var.name`, `aws_s3_bucket.logs.id`), function calls
+ * with their arguments and the nesting of tuples and objects. Operators, conditionals and
+ * `for` expressions are kept as their source text with kind `expression`.
  */
 
 export interface HclPosition {
@@ -21,6 +21,7 @@ export type HclExpression =
   | (HclPosition & { kind: 'reference'; path: string[] })
   | (HclPosition & { kind: 'tuple'; items: HclExpression[] })
   | (HclPosition & { kind: 'object'; items: HclObjectItem[] })
+  | (HclPosition & { kind: 'call'; name: string; args: HclExpression[]; text: string })
   | (HclPosition & { kind: 'expression'; text: string; references: string[][] });
 
 export type HclTemplatePart = { text: string } | { expression: HclExpression };
@@ -477,8 +478,8 @@ class Parser {
     const open = this.peek();
     if (open.type === 'punct' && open.text === '(') {
       this.next();
-      const references = this.parseDelimited(')').flatMap(collectReferences);
-      return { kind: 'expression', text: this.source.slice(token.start, this.tokens[this.index - 1]!.end), references, line: token.line, column: token.column };
+      const args = this.parseDelimited(')');
+      return { kind: 'call', name: token.text, args, text: this.source.slice(token.start, this.tokens[this.index - 1]!.end), line: token.line, column: token.column };
     }
     return { kind: 'reference', path: [token.text], line: token.line, column: token.column };
   }
@@ -659,7 +660,7 @@ function objectKey(expression: HclExpression): string {
   if (expression.kind === 'reference') {
     return expression.path.join('.');
   }
-  return expression.kind === 'expression' ? expression.text : '';
+  return expression.kind === 'expression' || expression.kind === 'call' ? expression.text : '';
 }
 
 /** Returns every reference path inside an expression, such as `["var", "name"]`. */
@@ -675,6 +676,8 @@ export function collectReferences(expression: HclExpression): string[][] {
       return expression.parts.flatMap((part) => ('expression' in part ? collectReferences(part.expression) : []));
     case 'expression':
       return expression.references;
+    case 'call':
+      return expression.args.flatMap(collectReferences);
     default:
       return [];
   }

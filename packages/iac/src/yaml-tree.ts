@@ -40,7 +40,7 @@ export function parseYamlDocuments(text: string): YamlDocument[] {
     const error = document.errors[0];
     if (error) {
       const position = lineCounter.linePos(error.pos[0]);
-      throw new YamlSyntaxError(error.message.split('\n')[0]!, position.line, position.col);
+      throw new YamlSyntaxError(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), position.line, position.col);
     }
     result.push({ index, root: document.contents ? toNode(document.contents as Node, lineCounter, undefined) : undefined });
   }

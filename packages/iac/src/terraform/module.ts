@@ -1,4 +1,4 @@
-import type { HclAttribute, HclBlock, HclExpression, HclFile } from '../hcl.js';
+import { collectReferences, type HclAttribute, type HclBlock, type HclExpression, type HclFile } from '../hcl.js';
 
 /** A `resource` or `module` block with the file it sits in. */
 export interface TerraformResource {
@@ -90,6 +90,27 @@ export class TerraformModule {
       }
       case 'reference':
         return this.resolveReference(expression.path, depth);
+      case 'call':
+        return this.resolveCall(expression.name, expression.args.map((arg) => this.resolve(arg, depth + 1)));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Evaluates the few functions that matter for policies; any other call is UNKNOWN. */
+  private resolveCall(name: string, args: TerraformValue[]): TerraformValue {
+    const [first] = args;
+    if (args.length !== 1 || first === undefined || containsUnknown(first)) {
+      return UNKNOWN;
+    }
+    switch (name) {
+      case 'jsonencode':
+        return JSON.stringify(first);
+      case 'tolist':
+      case 'toset':
+        return Array.isArray(first) ? first : UNKNOWN;
+      case 'tostring':
+        return typeof first === 'string' || typeof first === 'number' || typeof first === 'boolean' ? String(first) : UNKNOWN;
       default:
         return UNKNOWN;
     }
@@ -138,23 +159,24 @@ export class TerraformModule {
   }
 }
 
+function containsUnknown(value: TerraformValue): boolean {
+  if (value === UNKNOWN) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(containsUnknown);
+  }
+  return value !== null && typeof value === 'object' && Object.values(value).some(containsUnknown);
+}
+
 /** True when the expression contains a reference to `<type>.<name>`. */
 export function refersTo(expression: HclExpression, target: TerraformResource): boolean {
-  const paths = expression.kind === 'reference' ? [expression.path] : expression.kind === 'expression' || expression.kind === 'template' ? collect(expression) : [];
+  const paths = collect(expression);
   return paths.some((path) => path[0] === target.type && path[1] === target.name);
 }
 
 function collect(expression: HclExpression): string[][] {
-  if (expression.kind === 'reference') {
-    return [expression.path];
-  }
-  if (expression.kind === 'expression') {
-    return expression.references;
-  }
-  if (expression.kind === 'template') {
-    return expression.parts.flatMap((part) => ('expression' in part ? collect(part.expression) : []));
-  }
-  return [];
+  return collectReferences(expression);
 }
 
 /** Child blocks of a type, such as every `ingress` block of a security group. */
