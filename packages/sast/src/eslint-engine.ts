@@ -1,9 +1,10 @@
+/// <reference path="./plugins.d.ts" />
 // Must come first: it defines the CommonJS globals the TypeScript parser reads when it loads.
 import './commonjs-globals.js';
 
 import path from 'node:path';
 
-import type { Finding, Logger, ScanProgress, Suppression } from '@devsecops/core';
+import { toRepoPath, type Finding, type Logger, type ScanProgress, type Suppression } from '@devsecops/core';
 import microsoftSdl from '@microsoft/eslint-plugin-sdl';
 import * as typescriptParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
@@ -55,6 +56,7 @@ export interface EslintEngineResult {
     files: number;
     bytes: number;
     parseErrors: number;
+    ruleCrashes: number;
     skippedDirectories: number;
     skippedMinified: number;
     skippedLarge: number;
@@ -99,8 +101,8 @@ export function eslintConfig(rules: readonly BundledRule[], sourceType: 'module'
 export async function runEslintEngine(options: EslintEngineOptions): Promise<EslintEngineResult> {
   const rules = options.rules ?? DEFAULT_RULES;
   const walk = await collectSourceFiles({ workspace: options.workspace, target: options.target, exclude: options.exclude });
-  const moduleLinter = createLinter(options.workspace, rules, 'module');
-  let commonjsLinter: ESLint | undefined;
+  const linters = new LinterCache(options.workspace);
+  const crashes: string[] = [];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
 
   const findings: Finding[] = [];
@@ -108,13 +110,29 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
   const unparsed: string[] = [];
   let bytes = 0;
 
+  const lintFile = async (text: string, filePath: string, sourceType: 'module' | 'commonjs'): Promise<ESLint.LintResult | undefined> => {
+    const skippedRules = new Set<string>();
+    for (;;) {
+      const linter = linters.get(rules, sourceType, skippedRules);
+      try {
+        return (await linter.lintText(text, { filePath }))[0];
+      } catch (error) {
+        const crashed = crashedRule(error);
+        if (!crashed || skippedRules.has(crashed) || skippedRules.size >= MAX_CRASHED_RULES) {
+          throw error;
+        }
+        crashes.push(`${crashed} on ${toRepoPath(options.workspace, filePath) ?? filePath}`);
+        skippedRules.add(crashed);
+      }
+    }
+  };
+
   for (const [index, file] of walk.files.entries()) {
     options.signal?.throwIfAborted();
-    const [asModule] = await moduleLinter.lintText(file.text, { filePath: file.absolute });
+    const asModule = await lintFile(file.text, file.absolute, 'module');
     let result = asModule;
     if (asModule && hasFatal(asModule) && /\.jsx?$/i.test(file.path)) {
-      commonjsLinter ??= createLinter(options.workspace, rules, 'commonjs');
-      const [asCommonjs] = await commonjsLinter.lintText(file.text, { filePath: file.absolute });
+      const asCommonjs = await lintFile(file.text, file.absolute, 'commonjs');
       // When both fail, the module parser's error is the one worth showing.
       result = asCommonjs && !hasFatal(asCommonjs) ? asCommonjs : asModule;
     }
@@ -128,9 +146,12 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
       unparsed.push(`${file.path}:${fatal?.line ?? 1}: ${fatal?.message ?? 'parsing failed'}`);
       continue;
     }
-    findings.push(...findingsOf(result, file.path, byId, moduleLinter));
+    findings.push(...findingsOf(result, file.path, byId, linters.get(rules, 'module', new Set())));
   }
 
+  if (crashes.length > 0) {
+    warnings.push(`${crashes.length} ESLint rule crash(es); each file was linted again without the rule: ${crashes.slice(0, 10).join('; ')}${crashes.length > 10 ? '; …' : ''}`);
+  }
   if (unparsed.length > 0) {
     warnings.push(`ESLint could not parse ${unparsed.length} file(s), which were not scanned: ${unparsed.slice(0, 10).join('; ')}${unparsed.length > 10 ? '; …' : ''}`);
   }
@@ -142,6 +163,7 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
       files: walk.files.length,
       bytes,
       parseErrors: unparsed.length,
+      ruleCrashes: crashes.length,
       skippedDirectories: walk.skipped.directories,
       skippedMinified: walk.skipped.minified,
       skippedLarge: walk.skipped.large,
@@ -151,14 +173,43 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
   };
 }
 
-function createLinter(workspace: string, rules: readonly BundledRule[], sourceType: 'module' | 'commonjs'): ESLint {
-  return new ESLint({
-    cwd: path.resolve(workspace),
-    overrideConfigFile: true,
-    overrideConfig: eslintConfig(rules, sourceType),
-    ignore: false,
-    cache: false
-  });
+/** Rules skipped on one file before its crash is reported as an error of the engine. */
+const MAX_CRASHED_RULES = 3;
+
+/** One ESLint instance per source type and set of rules skipped after a crash, created when first needed. */
+class LinterCache {
+  private readonly linters = new Map<string, ESLint>();
+
+  constructor(private readonly workspace: string) {}
+
+  get(rules: readonly BundledRule[], sourceType: 'module' | 'commonjs', skipped: ReadonlySet<string>): ESLint {
+    const key = `${sourceType}|${[...skipped].sort().join(',')}`;
+    let linter = this.linters.get(key);
+    if (!linter) {
+      linter = new ESLint({
+        cwd: path.resolve(this.workspace),
+        overrideConfigFile: true,
+        overrideConfig: eslintConfig(
+          rules.filter((rule) => !skipped.has(rule.id)),
+          sourceType
+        ),
+        ignore: false,
+        cache: false
+      });
+      this.linters.set(key, linter);
+    }
+    return linter;
+  }
+}
+
+/**
+ * Returns the rule that threw, from the message ESLint adds to an exception from a rule
+ * ("Occurred while linting FILE:LINE" then `Rule: "ID"`), or undefined for other errors.
+ */
+function crashedRule(error: unknown): string | undefined {
+  // Duck-typed, because an error from another realm (as under jest) fails `instanceof Error`.
+  const message = typeof (error as { message?: unknown } | null)?.message === 'string' ? (error as { message: string }).message : '';
+  return /\nRule: "([^"]+)"/.exec(message)?.[1];
 }
 
 function hasFatal(result: ESLint.LintResult): boolean {

@@ -13,14 +13,16 @@ export interface BundledRule {
 
 /**
  * Every rule the bundled engine knows. `enabled` and `severity` were chosen by measured
- * precision (`npm run bench:sast`, DVNA against express); docs/sast-rules.md records the
- * figures behind each choice. The Angular, AngularJS, WinJS and Electron rules of the SDL plugin
- * are in as written: their framework calls are rare outside those frameworks.
+ * precision (`npm run bench:sast`: DVNA against express 5.3.0 and its direct dependencies);
+ * docs/sast-rules.md records the figures. In short: `security/detect-object-injection` is left
+ * out (232 findings, none real), and the rules that fired only on the clean code are `low`, so
+ * they show in the report without failing a build at the usual `fail-on: high`. Rules that
+ * found nothing on either side keep the severity of the weakness they look for.
  */
 export const BUNDLED_RULES: readonly BundledRule[] = [
   { id: 'no-eval', severity: 'high', enabled: true },
   { id: 'no-implied-eval', severity: 'high', enabled: true },
-  { id: 'no-new-func', severity: 'medium', enabled: true },
+  { id: 'no-new-func', severity: 'low', enabled: true },
 
   { id: 'security/detect-bidi-characters', severity: 'high', enabled: true },
   { id: 'security/detect-buffer-noassert', severity: 'medium', enabled: true },
@@ -30,13 +32,13 @@ export const BUNDLED_RULES: readonly BundledRule[] = [
   { id: 'security/detect-invisible-characters', severity: 'low', enabled: true },
   { id: 'security/detect-new-buffer', severity: 'medium', enabled: true },
   { id: 'security/detect-no-csrf-before-method-override', severity: 'medium', enabled: true },
-  { id: 'security/detect-non-literal-fs-filename', severity: 'medium', enabled: true },
+  { id: 'security/detect-non-literal-fs-filename', severity: 'low', enabled: true },
   { id: 'security/detect-non-literal-regexp', severity: 'low', enabled: true },
-  { id: 'security/detect-non-literal-require', severity: 'medium', enabled: true },
-  { id: 'security/detect-object-injection', severity: 'low', enabled: true },
-  { id: 'security/detect-possible-timing-attacks', severity: 'medium', enabled: true },
+  { id: 'security/detect-non-literal-require', severity: 'low', enabled: true },
+  { id: 'security/detect-object-injection', severity: 'low', enabled: false },
+  { id: 'security/detect-possible-timing-attacks', severity: 'low', enabled: true },
   { id: 'security/detect-pseudoRandomBytes', severity: 'medium', enabled: true },
-  { id: 'security/detect-unsafe-regex', severity: 'medium', enabled: true },
+  { id: 'security/detect-unsafe-regex', severity: 'low', enabled: true },
 
   { id: '@microsoft/sdl/no-angular-bypass-sanitizer', severity: 'high', enabled: true },
   { id: '@microsoft/sdl/no-angular-sanitization-trusted-urls', severity: 'high', enabled: true },

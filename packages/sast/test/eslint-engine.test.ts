@@ -49,6 +49,7 @@ describe('runEslintEngine', () => {
       files: 5,
       bytes: expect.any(Number),
       parseErrors: 1,
+      ruleCrashes: 0,
       skippedDirectories: 2,
       skippedMinified: 2,
       skippedLarge: 0,
@@ -65,7 +66,7 @@ describe('runEslintEngine', () => {
     const cases: Array<[string, string, string[], string, string]> = [
       ['security/detect-child-process', 'high', ['CWE-78'], 'A03:2021-Injection', 'https://github.com/eslint-community/eslint-plugin-security/blob/main/docs/rules/detect-child-process.md'],
       ['no-eval', 'high', ['CWE-95'], 'A03:2021-Injection', 'https://eslint.org/docs/latest/rules/no-eval'],
-      ['security/detect-non-literal-fs-filename', 'medium', ['CWE-22'], 'A01:2021-Broken Access Control', 'https://github.com/eslint-community/eslint-plugin-security/blob/main/docs/rules/detect-non-literal-fs-filename.md'],
+      ['security/detect-non-literal-fs-filename', 'low', ['CWE-22'], 'A01:2021-Broken Access Control', 'https://github.com/eslint-community/eslint-plugin-security/blob/main/docs/rules/detect-non-literal-fs-filename.md'],
       ['no-unsanitized/property', 'high', ['CWE-79'], 'A03:2021-Injection', 'https://github.com/mozilla/eslint-plugin-no-unsanitized/tree/master/docs/rules/property.md']
     ];
     for (const [rule, severity, cwes, owasp, helpUri] of cases) {
@@ -109,5 +110,27 @@ describe('runEslintEngine', () => {
       logger: new RecordingLogger()
     });
     expect(result.findings.map((finding) => [finding.location?.path, finding.location?.startLine, finding.rule.id, finding.severity])).toEqual([['src/server.js', 9, 'no-eval', 'critical']]);
+  });
+
+  test('lints again without a crashing rule', async () => {
+    // @microsoft/sdl/no-insecure-random 1.1.0 throws on require() of a variable.
+    const file = path.join(workspace, 'loader.js');
+    writeFileSync(file, 'module.exports = (name) => require(name);\n');
+    try {
+      const result = await runEslintEngine({
+        workspace,
+        target: file,
+        rules: [
+          { id: '@microsoft/sdl/no-insecure-random', severity: 'medium', enabled: true },
+          { id: 'security/detect-non-literal-require', severity: 'medium', enabled: true }
+        ],
+        logger: new RecordingLogger()
+      });
+      expect(result.findings.map((finding) => [finding.location?.path, finding.location?.startLine, finding.rule.id])).toEqual([['loader.js', 1, 'security/detect-non-literal-require']]);
+      expect(result.stats.ruleCrashes).toBe(1);
+      expect(result.warnings).toEqual(['1 ESLint rule crash(es); each file was linted again without the rule: @microsoft/sdl/no-insecure-random on loader.js']);
+    } finally {
+      rmSync(file);
+    }
   });
 });
