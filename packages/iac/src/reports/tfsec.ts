@@ -2,11 +2,8 @@ import { asObject, asString, asNumber, FindingCollector, requireArray, toolSever
 
 export function isTfsecReport(document: unknown): boolean {
   const object = asObject(document);
-  if (!object || !('results' in object) || Object.keys(object).some((key) => key !== 'results')) {
-    return false;
-  }
-  const first = asObject(Array.isArray(object.results) ? object.results[0] : undefined);
-  return object.results === null || (first !== undefined && 'rule_id' in first) || (Array.isArray(object.results) && object.results.length === 0);
+  // tfsec writes an object with `results` alone; Terrascan's `results` is an object and is told apart first.
+  return object !== undefined && 'results' in object && Object.keys(object).every((key) => key === 'results');
 }
 
 /**
