@@ -22,6 +22,8 @@ export interface ExternalEngineOptions {
   executable?: string;
   /** Tool cache for installs; defaults to the tools package's choice. */
   cacheDir?: string;
+  /** Extra environment variables for the tool, on top of the basics runTool passes on. */
+  env?: Record<string, string | undefined>;
 }
 
 /** The command line of each tool, given the folder to scan and a scratch folder for output files. */
@@ -53,6 +55,7 @@ export async function runExternalEngine(engine: string, options: ExternalEngineO
       command: executable,
       args: engineArguments(name, options.target, outputDir),
       cwd: options.workspace,
+      env: options.env,
       timeoutMs: options.timeoutMs,
       logger: options.logger
     });
