@@ -254,7 +254,9 @@ class Lexer {
       lines.push(content);
       cursor = lineEnd + 1;
     }
-    const text = lines.map((line) => `${line}\n`).join('');
+    // `<<-` (a flush heredoc) removes the indentation that every non-blank line shares.
+    const indent = header[1] === '-' ? Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length)) : 0;
+    const text = lines.map((line) => `${line.slice(Number.isFinite(indent) ? indent : 0)}\n`).join('');
     this.push('heredoc', text, cursor, [{ text }]);
   }
 }
