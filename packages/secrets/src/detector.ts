@@ -117,7 +117,11 @@ export class Detector {
 
     for (const rule of rules) {
       for (const match of rule.matches(text)) {
-        const start = lines.position(match.secretStart);
+        // A finding starts on the line where the match starts, such as a private key's BEGIN
+        // line; its columns are those of the secret when the secret is on that line.
+        const matchStart = lines.position(match.start);
+        const secretStart = lines.position(match.secretStart);
+        const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
         const lineText = lines.lineText(start.line);
         if (lineText.includes(INLINE_ALLOW_MARKER)) {
           continue;

@@ -153,7 +153,7 @@ export const BUILTIN_RULES: SecretRule[] = [
 
   // Chat, mail and messaging.
   rule('slack-bot-token', 'Slack bot token', 'high', ['xoxb-'], `${B}xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{20,34}${E}`),
-  rule('slack-user-token', 'Slack user token', 'high', ['xoxp-', 'xoxe-'], `${B}xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}${E}`),
+  rule('slack-user-token', 'Slack user or rotating refresh token', 'high', ['xoxp-', 'xoxe-'], `${B}xox[pe](?:(?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|-1-[A-Za-z0-9_-]{100,})${E}`),
   rule('slack-app-token', 'Slack app-level token', 'high', ['xapp-'], `${B}xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+${E}`, { flags: 'i' }),
   rule('slack-config-token', 'Slack configuration token', 'high', ['xoxe.xox'], `${B}xoxe\\.xox[bp]-\\d-[A-Z0-9]{163,166}${E}`, { flags: 'i' }),
   rule('slack-legacy-token', 'Slack legacy token', 'high', ['xoxo-', 'xoxs-', 'xoxa-', 'xoxr-'], `${B}xox[osar]-\\d+-[0-9A-Za-z-]{8,}${E}`),
