@@ -29,7 +29,7 @@ export interface DockerfilePolicy extends PolicyDefinition {
   check(dockerfile: DockerfileModel): Violation[];
 }
 
-/** Reads a Dockerfile into stages. dockerfile-ast recovers from malformed lines, so this never throws on content. */
+/** Reads a Dockerfile into stages. dockerfile-ast recovers from malformed lines, so content alone gives no parse error. */
 export function parseDockerfile(path: string, text: string): DockerfileModel {
   const stages: DockerStage[] = [];
   for (const instruction of DockerfileParser.parse(text).getInstructions()) {
@@ -71,7 +71,7 @@ function definition(id: string, title: string, severity: PolicyDefinition['sever
   return { id, platform: 'dockerfile', title, severity, cwes, description, remediation, themes };
 }
 
-/** Every RUN instruction with the check applied to its shell text. */
+/** Builds a policy that flags every RUN instruction whose shell text passes `test`. */
 function runPolicy(base: PolicyDefinition, test: (command: string) => boolean, message: string): DockerfilePolicy {
   return {
     ...base,

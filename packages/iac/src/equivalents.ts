@@ -1,8 +1,8 @@
 /**
  * Checks of other IaC tools that test the same thing as a built-in policy, by tool. A report
  * finding with one of these ids gets the CWE ids of the policy, so the findings core merges it
- * with the built-in finding at the same place, and a native suppression comment that names
- * the tool's id also suppresses the built-in finding.
+ * with the built-in finding at the same place. A native suppression comment that names the
+ * tool's id also suppresses the built-in finding.
  *
  * Ids come from each tool's published check list (Checkov policy index, tfsec/Trivy AVD
  * pages, hadolint rule list). Only checks whose scope matches the policy are listed.
@@ -183,7 +183,7 @@ export function equivalentPolicies(tool: string, checkId: string): string[] {
   return direct ? [...direct] : [];
 }
 
-/** Every tool check id equivalent to a policy, across tools, for native suppression comments. */
+/** Returns every tool check id equivalent to a policy, across tools, for native suppression comments. */
 export function toolIdsFor(policyId: string): string[] {
   return Object.values(EQUIVALENTS).flatMap((table) => Object.entries(table).filter(([, policies]) => policies.includes(policyId)).map(([id]) => id));
 }

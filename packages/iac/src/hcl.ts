@@ -339,7 +339,12 @@ class Parser {
   }
 
   private unexpected(token: Token, expected: string): HclSyntaxError {
-    const found = token.type === 'eof' ? 'end of file' : token.type === 'newline' ? 'newline' : JSON.stringify(token.text);
+    let found = JSON.stringify(token.text);
+    if (token.type === 'eof') {
+      found = 'end of file';
+    } else if (token.type === 'newline') {
+      found = 'newline';
+    }
     return new HclSyntaxError(`expected ${expected}, found ${found}`, token.line, token.column);
   }
 

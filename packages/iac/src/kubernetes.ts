@@ -14,7 +14,7 @@ export interface KubernetesPolicy extends PolicyDefinition {
   check(objects: KubernetesObject[]): Violation[];
 }
 
-/** Where the pod spec sits in each workload kind. */
+/** Key path of the pod spec in each workload kind. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
@@ -103,7 +103,7 @@ function definition(id: string, title: string, severity: PolicyDefinition['sever
   return { id, platform: 'kubernetes', title, severity, cwes, description, remediation, themes };
 }
 
-/** The pod-level value of a securityContext setting when the container does not set it. */
+/** Returns the container's securityContext setting, else the pod's. */
 function effective(container: YamlNode, workload: Workload, ...keys: string[]): YamlNode | undefined {
   return child(container, 'securityContext', ...keys) ?? child(workload.podSpec, 'securityContext', ...keys);
 }
@@ -134,7 +134,7 @@ export const KUBERNETES_POLICIES: KubernetesPolicy[] = [
   containerPolicy(
     definition('DSO-K8S-003', 'Container may run as root', 'medium', ['CWE-271'], 'The effective `runAsUser` (the container\'s, else the pod\'s) is 0, or it is unset and the effective `runAsNonRoot` is not true.', 'Set `runAsNonRoot: true` and a non-zero `runAsUser` in the pod or container securityContext, and build the image with a non-root USER.', ['workload-isolation']),
     (container, workload) => {
-      // A container's runAsUser overrides the pod's; a non-zero UID is not root whatever runAsNonRoot says.
+      // A container's runAsUser overrides the pod's. A non-zero UID is not root, whatever runAsNonRoot is set to.
       const user = effective(container, workload, 'runAsUser');
       if (user?.value === 0) {
         return user;

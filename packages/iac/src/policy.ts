@@ -49,7 +49,7 @@ export interface PolicyDefinition {
   title: string;
   severity: Severity;
   cwes: string[];
-  /** What the policy checks, one or two sentences. */
+  /** Summary of the check, one or two sentences. */
   description: string;
   remediation: string;
   themes: ControlTheme[];

@@ -26,7 +26,7 @@ export interface ExternalEngineOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** The command line of each tool, given the folder to scan and a scratch folder for output files. */
+/** Returns the arguments of each tool, given the folder to scan and a scratch folder for output files. */
 export function engineArguments(engine: ExternalEngine, target: string, outputDir: string): string[] {
   switch (engine) {
     case 'checkov':

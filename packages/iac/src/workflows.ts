@@ -54,7 +54,7 @@ function definition(id: string, title: string, severity: PolicyDefinition['sever
   return { id, platform: 'github-actions', title, severity, cwes, description, remediation, themes };
 }
 
-/** The event names a workflow runs on. */
+/** Returns the event names a workflow runs on. */
 function triggers(file: WorkflowFile): string[] {
   const on = child(file.root, 'on') ?? child(file.root, 'true');
   if (!on) {

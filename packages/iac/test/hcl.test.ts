@@ -77,3 +77,10 @@ test.each([
   expect(error).toBeInstanceOf(HclSyntaxError);
   expect([(error as HclSyntaxError).line, (error as HclSyntaxError).column, (error as Error).message]).toEqual([line, column, message]);
 });
+
+test('unknown ports are skipped', async () => {
+  const { AWS_POLICIES } = await import('../src/terraform/aws.js');
+  const file = parseHcl('variable "port" {}\nresource "aws_security_group" "g" {\n  ingress {\n    from_port   = var.port\n    to_port     = var.port\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n');
+  const module = new TerraformModule([{ path: 'main.tf', file }]);
+  expect(AWS_POLICIES.flatMap((policy) => policy.check(module)).map((violation) => violation.message)).toEqual([]);
+});

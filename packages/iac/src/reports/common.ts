@@ -8,7 +8,7 @@ import { EQUIVALENT_POLICIES_KEY } from '../merge.js';
 
 export type JsonObject = Record<string, unknown>;
 
-/** What every IaC report adapter returns. */
+/** Result of every IaC report adapter. */
 export interface IacReport {
   /** Format name, such as `checkov` or `trivy-operator`, for the log and SARIF runs. */
   format: string;

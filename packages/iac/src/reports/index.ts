@@ -30,7 +30,7 @@ const FORMATS: Array<{ name: string; matches: (document: unknown) => boolean; re
 ];
 
 /**
- * Reads an IaC report file in any supported format, told apart by its shape: Checkov, KICS
+ * Reads an IaC report file in any supported format, recognized by its shape: Checkov, KICS
  * (JSON, or SARIF like every SARIF file), Terrascan, tfsec, Trivy, Trivy Operator and
  * hadolint JSON. Throws ReportError naming the file when it cannot be read or has no known shape.
  */

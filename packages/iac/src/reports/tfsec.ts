@@ -2,7 +2,7 @@ import { asObject, asString, asNumber, FindingCollector, requireArray, toolSever
 
 export function isTfsecReport(document: unknown): boolean {
   const object = asObject(document);
-  // tfsec writes an object with `results` alone; Terrascan's `results` is an object and is told apart first.
+  // tfsec writes an object with `results` alone. Terrascan's `results` is an object, and its check runs first.
   return object !== undefined && 'results' in object && Object.keys(object).every((key) => key === 'results');
 }
 

@@ -1,6 +1,6 @@
 import type { HclBlock, HclPosition } from '../hcl.js';
 import type { Violation } from '../policy.js';
-import { childBlocks, type TerraformModule, type TerraformResource } from './module.js';
+import { childBlocks, type TerraformModule, type TerraformResource, type TerraformValue } from './module.js';
 import {
   allowsAllActions,
   documentStatements,
@@ -45,6 +45,14 @@ function hasSeparateOrInline(module: TerraformModule, bucket: TerraformResource,
   return childBlocks(bucket.block, inlineBlock).length > 0 || module.referencing(bucket, [separateType], 'bucket', 'bucket').length > 0;
 }
 
+/** Returns a port number, or NaN for a value that is not a literal number (such as a variable without default). */
+function toPort(value: TerraformValue): number {
+  if (typeof value === 'number') {
+    return value;
+  }
+  return typeof value === 'string' ? Number(value) : Number.NaN;
+}
+
 /** Ingress rules open to 0.0.0.0/0 or ::/0, inline or as separate rule resources, with their port range. */
 interface IngressRule {
   resource: TerraformResource;
@@ -67,8 +75,8 @@ function ingressRules(module: TerraformModule): IngressRule[] {
     const allProtocols = protocol === '-1' || protocol === 'all';
     const fromValue = module.value(rule, 'from_port');
     const toValue = module.value(rule, 'to_port');
-    const from = allProtocols ? 0 : typeof fromValue === 'number' ? fromValue : Number(fromValue);
-    const to = allProtocols ? 65535 : typeof toValue === 'number' ? toValue : Number(toValue);
+    const from = allProtocols ? 0 : toPort(fromValue);
+    const to = allProtocols ? 65535 : toPort(toValue);
     if (Number.isNaN(from) || Number.isNaN(to)) {
       return;
     }
@@ -658,7 +666,7 @@ export const AWS_POLICIES: TerraformPolicy[] = [
     title: 'EC2 instance metadata service v1 allowed',
     severity: 'medium',
     cwes: ['CWE-918'],
-    description: 'An aws_instance or aws_launch_template does not set `metadata_options { http_tokens = "required" }`, so IMDSv1 answers unauthenticated requests, which server-side request forgery can reach.',
+    description: 'An aws_instance or aws_launch_template does not set `metadata_options { http_tokens = "required" }`, so IMDSv1 serves credentials to unauthenticated requests, which server-side request forgery can reach.',
     remediation: 'Add `metadata_options { http_tokens = "required" }` (IMDSv2 only).',
     themes: ['secure-configuration'],
     check(module) {

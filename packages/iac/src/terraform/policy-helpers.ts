@@ -7,9 +7,9 @@ export interface TerraformPolicy extends PolicyDefinition {
 }
 
 /**
- * A violation at an attribute or block of a resource. An attribute's finding spans its lines
- * (a heredoc policy); a block's finding covers only its first line, so that findings on other
- * attributes of the same block are not taken for the same place.
+ * Builds a violation at an attribute or block of a resource. An attribute's finding spans its
+ * lines, such as a heredoc policy. A block's finding covers only its first line, so findings on
+ * other attributes of the same block are not taken for the same place.
  */
 export function violation(resource: TerraformResource, place: HclPosition & { endLine?: number; value?: unknown }, message: string): Violation {
   return { path: resource.path, line: place.line, column: place.column, endLine: 'value' in place ? place.endLine : place.line, message };
@@ -49,7 +49,7 @@ export interface PolicyStatement {
   resources: string[];
   /** Principal identifiers, `*` for `"Principal": "*"`. */
   principals: string[];
-  /** Where to report: the attribute or block that holds the statement. */
+  /** Place to report: the attribute or block that contains the statement. */
   place: HclPosition;
 }
 
@@ -75,7 +75,12 @@ export function statementsFromJson(value: TerraformValue, place: HclPosition): P
     return [];
   }
   const raw = (document as Record<string, unknown>).Statement;
-  const statements = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
+  let statements: unknown[] = [];
+  if (Array.isArray(raw)) {
+    statements = raw;
+  } else if (raw && typeof raw === 'object') {
+    statements = [raw];
+  }
   return statements.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object').map((statement) => ({
     effect: typeof statement.Effect === 'string' ? statement.Effect : 'Allow',
     actions: asStrings(statement.Action ?? statement.NotAction),
