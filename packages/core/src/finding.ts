@@ -85,3 +85,12 @@ export function isAtLeast(severity: Severity, threshold: Severity): boolean {
 export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
 }
+
+/** Matches an OWASP Top 10 2021 category as the SAST adapters write it, such as `A03:2021-Injection`. */
+const OWASP_CATEGORY = /^A(0[1-9]|10):2021-[A-Za-z][A-Za-z ,-]{0,80}$/;
+
+/** Returns the `owasp` entry of a properties bag when it is a well-formed OWASP Top 10 2021 category. */
+export function owaspCategoryOf(properties: Record<string, unknown> | undefined): string | undefined {
+  const owasp = properties?.owasp;
+  return typeof owasp === 'string' && OWASP_CATEGORY.test(owasp) ? owasp : undefined;
+}

@@ -333,3 +333,25 @@ describe('hostile finding text', () => {
     expect(comment.match(/<\/details>/g)).toBeNull();
   });
 });
+
+describe('data flow shapes', () => {
+  const expected = 'Source: [src/routes/user.ts:8](https://github.com/octo/app/blob/0123456789abcdef0123456789abcdef01234567/src/routes/user.ts#L8)';
+
+  it.each([
+    ['reader summary', { dataFlow: { stepCount: 3, source: { path: 'src/routes/user.ts', startLine: 8 }, sink: { path: 'src/db/query.ts', startLine: 42 } } }],
+    ['resolved steps', { codeFlows: [[{ path: 'src/routes/user.ts', startLine: 8 }, { path: 'src/util.ts', startLine: 2 }, { path: 'src/db/query.ts', startLine: 42 }]] }]
+  ])('renders source and sink from the %s', (_shape, properties) => {
+    const finding = makeFinding({ fingerprint: 'f-flow', severity: 'high', location: { path: 'src/db/query.ts', startLine: 42 }, properties });
+    const comment = renderComment(makeReport([[finding, 'new']], { context: smallReport().context }), { limit: GITHUB_LIMITS.comment });
+
+    expect(comment).toContain(expected);
+    expect(comment).toContain('→ sink: [src/db/query.ts:42]');
+  });
+
+  it('renders no flow for a single step', () => {
+    const finding = makeFinding({ fingerprint: 'f-flow', severity: 'high', properties: { codeFlows: [[{ path: 'src/a.ts', startLine: 1 }]] } });
+    const comment = renderComment(makeReport([[finding, 'new']], { context: smallReport().context }), { limit: GITHUB_LIMITS.comment });
+
+    expect(comment).not.toContain('Source:');
+  });
+});

@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 
 import { SEVERITIES, type Finding, type Severity } from '../src/finding.js';
 import { FINGERPRINT_KEY } from '../src/fingerprint.js';
+import { parseSarif } from '../src/sarif/reader.js';
 import { SEVERITY_LEVELS, SEVERITY_SCORES, toSarifLog, writeSarifFile } from '../src/sarif/writer.js';
 import { corpusPath } from '../../../test/corpus.js';
 
@@ -348,4 +349,34 @@ describe('writeSarifFile', () => {
 
 beforeEach(() => {
   counter = 0;
+});
+
+describe('OWASP category round trip', () => {
+  it.each([
+    ['A03:2021-Injection', 'A03:2021-Injection'],
+    ['A10:2021-Server-Side Request Forgery', 'A10:2021-Server-Side Request Forgery'],
+    ['A11:2021-Made up', undefined],
+    ['<img src=x>', undefined]
+  ])('writes and reads %j as %j', (owasp, expected) => {
+    const finding: Finding = {
+      tools: ['ESLint'],
+      category: 'sast',
+      rule: { id: 'security/detect-child-process' },
+      severity: 'high',
+      message: 'child_process with a non-literal argument',
+      location: { path: 'app.js', startLine: 3 },
+      cwes: ['CWE-78'],
+      vulnerabilityIds: [],
+      fingerprint: 'a'.repeat(32),
+      controls: [],
+      properties: { owasp }
+    };
+
+    const log = toSarifLog([finding]);
+    const read = parseSarif(JSON.stringify(log), 'owasp.sarif', { workspace: '/repo' });
+
+    expect(log.runs![0]!.results![0]!.properties?.owasp).toBe(expected);
+    expect(log.runs![0]!.tool.driver.rules![0]!.properties?.tags).toEqual(expected ? ['security', 'external/cwe/cwe-78', `external/owasp/${expected}`] : ['security', 'external/cwe/cwe-78']);
+    expect(read.findings[0].properties?.owasp).toBe(expected);
+  });
 });

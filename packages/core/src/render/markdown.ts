@@ -416,13 +416,29 @@ interface FlowStep {
 }
 
 /**
- * Read the first and last step of the first thread flow from a SARIF `codeFlows` array that
- * an adapter kept in `finding.properties.codeFlows`. Returns `undefined` for any other shape.
+ * Read the source and sink of a finding's data flow. Three shapes are accepted: the
+ * `dataFlow` summary core's SARIF reader keeps (`{ source, sink }` with repository paths),
+ * the resolved steps the SAST adapters keep in `codeFlows` (an array of flows, each an array
+ * of `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
+ * anything else.
  */
 function codeFlowEnds(finding: Finding): { source: FlowStep; sink: FlowStep } | undefined {
+  const dataFlow = finding.properties?.['dataFlow'] as { source?: unknown; sink?: unknown } | undefined;
+  if (dataFlow && typeof dataFlow === 'object') {
+    const source = readResolvedStep(dataFlow.source);
+    const sink = readResolvedStep(dataFlow.sink);
+    return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+  }
+
   const codeFlows = finding.properties?.['codeFlows'];
   if (!Array.isArray(codeFlows)) {
     return undefined;
+  }
+  if (Array.isArray(codeFlows[0])) {
+    const steps = codeFlows[0] as unknown[];
+    const source = readResolvedStep(steps[0]);
+    const sink = readResolvedStep(steps[steps.length - 1]);
+    return steps.length >= 2 && source !== undefined && sink !== undefined ? { source, sink } : undefined;
   }
   const threadFlows = (codeFlows[0] as { threadFlows?: unknown } | undefined)?.threadFlows;
   if (!Array.isArray(threadFlows)) {
@@ -436,6 +452,16 @@ function codeFlowEnds(finding: Finding): { source: FlowStep; sink: FlowStep } | 
   const source = readFlowStep(locations[0]);
   const sink = readFlowStep(locations[locations.length - 1]);
   return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+}
+
+/** Reads a step whose path the reader already resolved inside the workspace. */
+function readResolvedStep(value: unknown): FlowStep | undefined {
+  const step = value as { path?: unknown; startLine?: unknown } | undefined;
+  if (typeof step?.path !== 'string' || step.path === '') {
+    return undefined;
+  }
+  const line = step.startLine;
+  return { uri: step.path, line: typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : undefined };
 }
 
 function readFlowStep(value: unknown): FlowStep | undefined {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { categoryForTool, isCategory } from '../category.js';
 import { ReportError } from '../errors.js';
-import type { Category, Finding, PackageRef, SourceLocation, Suppression } from '../finding.js';
+import { owaspCategoryOf, type Category, type Finding, type PackageRef, type SourceLocation, type Suppression } from '../finding.js';
 import { severityFromSarif } from '../severity.js';
 import type { ArtifactLocation, ReportingDescriptor, ToolComponent } from './types.js';
 import { describeArtifactLocation, resolveArtifactUri, type UriResolutionContext } from './uri.js';
@@ -281,6 +281,11 @@ class LogReader {
     const extras = flowProperties(result, context.uris);
     if (extras) {
       finding.properties = extras;
+    }
+    // The one result property kept as it is: the OWASP category this suite's writer adds.
+    const owasp = owaspCategoryOf(properties);
+    if (owasp) {
+      finding.properties = { ...finding.properties, owasp };
     }
     return finding;
   }

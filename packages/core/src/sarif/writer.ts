@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { Category, Finding, Severity, SuppressionKind } from '../finding.js';
+import { owaspCategoryOf, type Category, type Finding, type Severity, type SuppressionKind } from '../finding.js';
 import { FINGERPRINT_KEY } from '../fingerprint.js';
 import type {
   PropertyBag,
@@ -128,6 +128,10 @@ function buildRun(tool: string, findings: Finding[], options: SarifWriterOptions
       if (tag) {
         ruleCwes[ruleIndex]!.add(tag);
       }
+    }
+    const owasp = owaspCategoryOf(finding.properties);
+    if (owasp) {
+      ruleCwes[ruleIndex]!.add(`external/owasp/${owasp}`);
     }
     results.push(buildResult(finding, ruleIndex));
   }
@@ -260,6 +264,10 @@ function resultProperties(finding: Finding): PropertyBag {
   if (finding.controls.length > 0) {
     properties.controls = [...finding.controls];
   }
+  const owasp = owaspCategoryOf(finding.properties);
+  if (owasp) {
+    properties.owasp = owasp;
+  }
   return properties;
 }
 
@@ -332,3 +340,4 @@ function toWellFormed(text: string): string {
 function isPositiveInteger(value: number | undefined): value is number {
   return value !== undefined && Number.isInteger(value) && value >= 1;
 }
+
