@@ -376,7 +376,7 @@ describe('OWASP category round trip', () => {
     const read = parseSarif(JSON.stringify(log), 'owasp.sarif', { workspace: '/repo' });
 
     expect(log.runs![0]!.results![0]!.properties?.owasp).toBe(expected);
-    expect(log.runs![0]!.tool.driver.rules![0]!.properties?.tags).toEqual(expected ? ['security', 'external/cwe/cwe-78', `external/owasp/${expected}`] : ['security', 'external/cwe/cwe-78']);
+    expect(log.runs?.[0]?.tool?.driver?.rules?.[0]?.properties?.tags).toEqual(expected ? ['security', 'external/cwe/cwe-78', `external/owasp/${expected}`] : ['security', 'external/cwe/cwe-78']);
     expect(read.findings[0].properties?.owasp).toBe(expected);
   });
 });
