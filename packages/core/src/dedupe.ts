@@ -23,8 +23,9 @@ interface Entry {
  *
  * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
  * Findings with no location at all merge only on the same rule and message, or the same
- * advisory for the same package. Otherwise the same problem is: the same rule id, a shared CWE id or a shared CVE or
- * GHSA id, and for dependency findings also the same package name. The merged finding takes
+ * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
+ * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
+ * and for dependency findings also the same package name. The merged finding takes
  * the rule, message, location and fingerprint of its first member in the order path, start
  * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
  * and controls, and stays suppressed only when every member was suppressed.
@@ -122,6 +123,10 @@ function isSameProblem(member: Finding, finding: Finding): boolean {
   }
   if (member.rule.id === finding.rule.id) {
     return true;
+  }
+  // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+  if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
+    return false;
   }
   return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
 }

@@ -325,3 +325,23 @@ describe('deduplicate: findings with no location', () => {
     expect(summarize(deduplicate(findings))).toEqual(expected);
   });
 });
+
+describe('deduplicate: one tool, two rules', () => {
+  it('keeps two rules of one tool that share a CWE', () => {
+    const findings = [
+      finding({ tools: ['Checkov'], rule: { id: 'CKV_AWS_24' }, cwes: ['CWE-284'], location: at('main.tf', 10, 20) }),
+      finding({ tools: ['Checkov'], rule: { id: 'CKV_AWS_25' }, cwes: ['CWE-284'], location: at('main.tf', 10, 20) })
+    ];
+
+    expect(summarize(deduplicate(findings))).toEqual(['Checkov|CKV_AWS_24|main.tf:10|medium|fp-1', 'Checkov|CKV_AWS_25|main.tf:10|medium|fp-2']);
+  });
+
+  it('still merges the same CWE across tools', () => {
+    const findings = [
+      finding({ tools: ['Checkov'], rule: { id: 'CKV_AWS_24' }, cwes: ['CWE-284'], location: at('main.tf', 10, 20) }),
+      finding({ tools: ['tfsec'], rule: { id: 'aws-vpc-no-public-ingress-sgr' }, cwes: ['CWE-284'], location: at('main.tf', 12) })
+    ];
+
+    expect(summarize(deduplicate(findings))).toEqual(['Checkov+tfsec|CKV_AWS_24|main.tf:10|medium|fp-1']);
+  });
+});
