@@ -49,7 +49,8 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
   const warnings: string[] = [];
   for (const category of categories) {
-    const result = await SCANNERS[category].scan({
+    const scanner = await SCANNERS[category]();
+    const result = await scanner.scan({
       workspace,
       target,
       config,

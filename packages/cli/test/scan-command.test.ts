@@ -51,7 +51,7 @@ describe('devsecops scan', () => {
   writeFileSync(path.join(workspace, 'src', 'b.bad'), 'fine\nbad\n');
 
   beforeAll(() => {
-    SCANNERS.fake = fakeScanner;
+    SCANNERS.fake = async () => fakeScanner;
   });
   afterAll(() => {
     delete SCANNERS.fake;
@@ -91,7 +91,7 @@ describe('devsecops scan', () => {
   });
 
   it.each([
-    [['scan', '--only', 'nope'], 'devsecops: --only "nope" is not one of fake\n'],
+    [['scan', '--only', 'nope'], 'devsecops: --only "nope" is not one of iac, sast, secrets, fake\n'],
     [['scan', '--only', 'fake', '..'], `devsecops: PATH ".." is outside the workspace ${workspace}; pass --workspace\n`],
     [['scan', '--only', 'fake', 'a', 'b'], 'devsecops: scan takes one PATH, got 2: a b\n'],
     [['scan', '--only', 'fake', '--setting', 'novalue'], 'devsecops: --setting "novalue" is not NAME=VALUE\n']
