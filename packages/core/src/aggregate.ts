@@ -84,6 +84,7 @@ export function classifyFindings(input: Finding[], options: ClassifyOptions): Re
     warnings.push(warning);
   }
   findings = deduplicate(suppression.findings).sort(compareFindings);
+  makeFingerprintsUnique(findings);
 
   const baseline = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
   const states = new Map<string, FindingState>();
@@ -157,6 +158,23 @@ async function readAll(
     }
   }
   return findings;
+}
+
+/**
+ * Gives every finding its own fingerprint, because the report keys each finding's state by
+ * it. Two findings can still share one after deduplication: DAST fingerprints ignore query
+ * values while deduplication compares whole URLs, and a SARIF file may carry the same
+ * `devsecops/v1` value twice. The later ones get `#2`, `#3`, … in report order.
+ */
+function makeFingerprintsUnique(findings: Finding[]): void {
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const count = (seen.get(finding.fingerprint) ?? 0) + 1;
+    seen.set(finding.fingerprint, count);
+    if (count > 1) {
+      finding.fingerprint = `${finding.fingerprint}#${count}`;
+    }
+  }
 }
 
 function classify(finding: Finding, inChange: AggregateOptions['inChange'], inBaseline?: Set<string>): FindingState {
