@@ -257,6 +257,38 @@ describe('report action on a pull request', () => {
     expect(emulator.comments[0].body).toContain('2020-01-31');
   });
 
+  it('takes fail-on from the config file', async () => {
+    const fixture = pullRequestFixture(2);
+    emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });
+
+    const run = await runReportAction({
+      apiUrl: emulator.url,
+      event: 'pull_request',
+      pullNumber: PR,
+      files: { ...fixture.files, '.github/devsecops.yml': 'fail-on: none\n' },
+      sarif: fixture.sarif
+    });
+
+    expect(run.status).toBe(0);
+    expect(run.outputs['new-findings']).toBe('2');
+    expect(run.outputs.conclusion).toBe('success');
+  });
+
+  it('folds hostile text onto one log line', async () => {
+    const fixture = pullRequestFixture(0);
+    const log = sarifLog('CodeQL', [{ ruleId: 'x', message: 'm', path: 'app/server.js', line: 1 }]) as { runs: Array<Record<string, unknown>> };
+    log.runs[0].originalUriBaseIds = { SRC: { uri: 'src dir/\n::add-mask::ghp_fake\n::error file=a.js,line=1::forged/' } };
+    (log.runs[0].results as Array<Record<string, unknown>>)[0].locations = [{ physicalLocation: { artifactLocation: { uri: 'x.js', uriBaseId: 'SRC' } } }];
+    emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });
+
+    const run = await runReportAction({ apiUrl: emulator.url, event: 'pull_request', pullNumber: PR, files: fixture.files, sarif: { 'evil.sarif': log }, inputs: { 'fail-on': 'none' } });
+
+    const lines = run.stdout.split(/\r?\n/);
+    expect(lines.filter((line) => line.startsWith('::add-mask::'))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('::error file=a.js'))).toEqual([]);
+    expect(run.stdout).toContain('⏎ ::add-mask::ghp_fake');
+  });
+
   it('splits new, existing and fixed with a baseline', async () => {
     const fixture = pullRequestFixture(4);
     emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });

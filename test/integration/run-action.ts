@@ -73,7 +73,7 @@ export async function runReportAction(setup: ActionSetup): Promise<ActionRun> {
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
 
-  const inputs: Record<string, string> = { 'github-token': 'test-token', 'fail-on': 'high', 'filter-mode': 'added', comment: 'auto', 'check-name': 'DevSecOps', 'code-scanning': 'false', config: '.github/devsecops.yml', ...setup.inputs };
+  const inputs: Record<string, string> = { 'github-token': 'test-token', 'fail-on': '', 'filter-mode': '', comment: 'auto', 'check-name': 'DevSecOps', 'code-scanning': 'false', config: '.github/devsecops.yml', ...setup.inputs };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

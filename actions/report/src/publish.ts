@@ -69,7 +69,7 @@ export const publishToGitHub = {
       try {
         const changed = await listChangedFiles({ octokit, owner: context.owner, repo: context.repo, pullNumber: pullRequest.number, logger });
         logger.info(`Filter mode ${filterMode}: new findings are those ${describeFilterMode(filterMode)}.`);
-        inChange = (finding) => (finding.location ? changed.isInDiff(finding.location.path, finding.location.startLine, filterMode) : true);
+        inChange = (finding) => changed.isFindingInDiff(finding, filterMode);
       } catch (error) {
         logger.error(`Could not list the files of pull request #${pullRequest.number}: ${errorMessage(error)}. Every finding counts as new.`);
         inChange = () => true;

@@ -99,11 +99,13 @@ async function findStickyComment(
   });
 
   const matching = comments.filter((comment) => comment.body?.includes(marker));
-  if (matching.length > 1) {
+  if (matching.length > 1 && matching.filter((comment) => comment.user?.login === (options.authorLogin ?? ACTIONS_BOT_LOGIN)).length > 1) {
     logger.warning(`${matching.length} comments on #${issueNumber} carry ${marker}; updating one of them`);
   }
+  // Only a comment this suite's own account wrote is edited: anyone can paste the marker into a
+  // comment of theirs, and editing it would overwrite their words with ours.
   const author = options.authorLogin ?? ACTIONS_BOT_LOGIN;
-  return matching.find((comment) => comment.user?.login === author) ?? matching[0];
+  return matching.find((comment) => comment.user?.login === author);
 }
 
 function buildBody(marker: string, body: string, logger: Logger): string {

@@ -127,9 +127,28 @@ describe('upsertStickyComment', () => {
     const result = await upsert();
 
     expect(result.id).toBe(bot);
-    expect(logger.messages('warning')).toEqual([
-      '2 comments on #7 carry <!-- devsecops-report:security -->; updating one of them'
-    ]);
+    expect(logger.messages('warning')).toEqual([]);
+  });
+
+  test('never edits a person comment with the marker', async () => {
+    const person = emulator.seedComment(PR, '<!-- devsecops-report:security -->\nwritten by a person', 'mallory');
+
+    const result = await upsert();
+
+    expect(result.action).toBe('created');
+    expect(result.id).not.toBe(person);
+    expect(emulator.comments.find((comment) => comment.id === person)!.body).toBe('<!-- devsecops-report:security -->\nwritten by a person');
+    expect(emulator.comments).toHaveLength(2);
+  });
+
+  test('warns about two bot comments with the marker', async () => {
+    const first = emulator.seedComment(PR, '<!-- devsecops-report:security -->\nfirst');
+    emulator.seedComment(PR, '<!-- devsecops-report:security -->\nsecond');
+
+    const result = await upsert();
+
+    expect(result.id).toBe(first);
+    expect(logger.messages('warning')).toEqual(['2 comments on #7 carry <!-- devsecops-report:security -->; updating one of them']);
   });
 
   test('auto skips with nothing new', async () => {
