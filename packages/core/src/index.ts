@@ -19,3 +19,4 @@ export * from './baseline.js';
 export * from './sarif/writer.js';
 export * from './aggregate.js';
 export * from './scan.js';
+export * from './glob.js';
