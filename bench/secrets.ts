@@ -1,0 +1,281 @@
+/**
+ * Benchmark of the secrets scanner, run as whole processes of the committed CLI bundle
+ * (`devsecops scan --only secrets`), with secretlint as the peer in the same run:
+ * 1. Accuracy on the labelled corpus sets, per set: recall, precision and the misses.
+ *    - CredSweeper: `tests/data/output.json` lists the expected (file, line, rule). Recall is
+ *      given over the rule types the built-in rules cover and over all expected lines.
+ *    - detect-secrets: its `file_with_secrets` / `private_key` / `each_secret.py` files must
+ *      give findings and its `file_with_no_secrets` files none (file level).
+ *    - gitleaks test data: every line with an AWS access key ID (`AKIA` and 16 characters) in
+ *      `testdata/repos` and `testdata/archives` is a positive, as gitleaks' own tests expect.
+ * 2. Speed and peak memory on one tree: bytes per second of each tool and the ratio. The tree
+ *    is about 100 MB of this repository's node_modules packages copied to a scratch folder
+ *    (nested node_modules folders left out, because secretlint never scans them), or the
+ *    folder in BENCH_SECRETS_TREE.
+ * 3. History: time to scan 1,000 commits of a real repository, a git clone at
+ *    BENCH_SECRETS_HISTORY_REPO (for example of expressjs/express); skipped when unset.
+ * Prints figures only; the targets are printed beside them. No figure is asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = process.cwd();
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const SECRETLINT = path.join(ROOT, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
+const SCRATCH = path.join(os.tmpdir(), 'devsecops-bench-secrets');
+/** The shared corpus beside the checkout, as in development and CI; the bench runs from the repository root. */
+const SECRETS_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'secrets');
+const TREE_TARGET_BYTES = 100 * 1024 * 1024;
+
+/** CredSweeper rule names whose credential types the built-in rules cover. */
+const COVERED_CREDSWEEPER_RULES = new Set([
+  '1Password Account Token', 'Age Secret Key', 'Alibaba Access Key ID', 'Anthropic API Key', 'Atlassian PAT token', 'AWS Client ID',
+  'Amazon Bedrock API Key', 'AWS MWS Key', 'AWS Multi', 'Azure Storage Account Key', 'Azure Secret Value', 'Bitbucket App Password',
+  'Bitbucket Repository Access Token', 'Brevo API Key', 'Clojars Deploy Token', 'Databricks Access Token', 'Defined Networking API Key',
+  'Digital Ocean Token', 'Discord Webhook', 'Docker Access Token', 'Doppler API Key', 'Dropbox OAuth2 API Access Token', 'Dynatrace API Token',
+  'Figma Personal Access Token', 'Github App Installation Token', 'Github Classic Token', 'Github Fine-granted Token', 'Gitlab Prefix Token',
+  'Google API Key', 'Google OAuth Secret', 'Google OAuth Access Token', 'Google OAuth Refresh Token', 'Grafana Access Policy Token',
+  'Grafana Provisioned API Key', 'Grafana Service Account Token', 'Groq API Key', 'Hashicorp Terraform Token', 'Hashicorp Vault Token',
+  'Heroku Credentials', 'Hugging Face User Access Token', 'Instagram Access Token', 'Jfrog Token', 'JSON Web Token', 'PEM Private Key',
+  'Linear API Key', 'MailGun API Key', 'MailChimp API Key', 'Netlify Token', 'NewRelic Credentials', 'NPM Token', 'NuGet API key',
+  'OpenAI Token', 'PayPal Braintree Access Token', 'Perplexity API Key', 'Stripe Credentials', 'PlanetScale Credentials', 'Postman Credentials',
+  'PyPi API Token', 'RubyGems API Key', 'SendGrid API Key', 'Sentry Organization Auth Token', 'Sentry User Auth Token', 'Shopify Token',
+  'Slack Token', 'Slack Webhook', 'SonarQube Credentials', 'Square Access Token', 'Square Credentials', 'Supabase Credentials',
+  'Telegram Bot API Token', 'X App-Only Authentication Bearer Token', 'X AI API Key', 'URL Credentials', 'Twilio Credentials', 'Salesforce Credentials',
+  'PostHog Credentials', 'Facebook Access Token', 'Tavily API Key', 'Together AI API Key', 'DeepSeek API Key'
+]);
+
+interface Run {
+  seconds: number;
+  /** Peak resident set size of the process in MB. */
+  peakMb: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a Node.js script with a preload that records its peak RSS when it exits. */
+function runNode(script: string, args: string[], cwd: string): Run {
+  mkdirSync(SCRATCH, { recursive: true });
+  const preload = path.join(SCRATCH, 'peak-rss.mjs');
+  const rssFile = path.join(SCRATCH, `rss-${process.pid}-${Date.now()}`);
+  writeFileSync(preload, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', preload, script, ...args], {
+    cwd,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
+  rmSync(rssFile, { force: true });
+  return { seconds, peakMb: peakKb / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+interface JsonFinding {
+  ruleId: string;
+  path?: string;
+  line?: number;
+}
+
+function scanCorpus(): JsonFinding[] {
+  const output = path.join(SCRATCH, 'corpus.json');
+  const run = runNode(CLI, ['scan', '--only', 'secrets', '--format', 'json', '--output', output, '--fail-on', 'none', '--workspace', SECRETS_CORPUS, SECRETS_CORPUS], ROOT);
+  if (!existsSync(output)) {
+    throw new Error(`devsecops scan failed (${run.status}): ${run.stderr}`);
+  }
+  return (JSON.parse(readFileSync(output, 'utf8')) as { findings: JsonFinding[] }).findings;
+}
+
+function ratio(part: number, whole: number): string {
+  return whole === 0 ? 'n/a' : (part / whole).toFixed(3);
+}
+
+function credSweeper(findings: JsonFinding[]): void {
+  const expected = JSON.parse(readFileSync(path.join(SECRETS_CORPUS, 'credsweeper', 'tests', 'data', 'output.json'), 'utf8')) as Array<{ rule: string; line_data_list: Array<{ path: string; line_num: number }> }>;
+  const found = new Set(findings.map((finding) => `${finding.path}:${finding.line}`));
+  const labelled = new Set<string>();
+  let covered = 0;
+  let coveredHits = 0;
+  let hits = 0;
+  const misses: string[] = [];
+  for (const item of expected) {
+    const place = item.line_data_list[0]!;
+    const key = `credsweeper/${place.path.replace(/^\.\//, '')}:${place.line_num}`;
+    labelled.add(key);
+    const hit = found.has(key);
+    hits += hit ? 1 : 0;
+    if (COVERED_CREDSWEEPER_RULES.has(item.rule)) {
+      covered++;
+      coveredHits += hit ? 1 : 0;
+      if (!hit) {
+        misses.push(`${item.rule} ${key}`);
+      }
+    }
+  }
+  const ours = findings.filter((finding) => finding.path?.startsWith('credsweeper/tests/samples/'));
+  const truePositives = ours.filter((finding) => labelled.has(`${finding.path}:${finding.line}`)).length;
+  console.log(`CredSweeper (tests/data/output.json): ${expected.length} expected, ${covered} of covered types`);
+  console.log(`  recall on covered types ${ratio(coveredHits, covered)} (${coveredHits}/${covered}); recall on all ${ratio(hits, expected.length)} (${hits}/${expected.length})`);
+  console.log(`  precision ${ratio(truePositives, ours.length)} (${truePositives} of ${ours.length} findings on an expected line)`);
+  console.log(`  misses on covered types (${misses.length}):`);
+  for (const miss of misses) {
+    console.log(`    ${miss}`);
+  }
+}
+
+function detectSecrets(findings: JsonFinding[]): void {
+  const positives = ['test_data/files/file_with_secrets.py', 'test_data/files/tmp/file_with_secrets.py', 'test_data/files/private_key', 'test_data/each_secret.py'];
+  const negatives = ['test_data/files/file_with_no_secrets.py', 'test_data/files/tmp/file_with_no_secrets.py'];
+  const count = (file: string): number => findings.filter((finding) => finding.path === `detect-secrets/${file}`).length;
+  const detected = positives.filter((file) => count(file) > 0);
+  const inPositives = positives.reduce((sum, file) => sum + count(file), 0);
+  const inNegatives = negatives.reduce((sum, file) => sum + count(file), 0);
+  console.log(`detect-secrets (files with and without secrets): file recall ${ratio(detected.length, positives.length)} (${detected.length}/${positives.length}); findings in files with none: ${inNegatives} (target 0); precision ${ratio(inPositives, inPositives + inNegatives)}`);
+  for (const file of positives.filter((candidate) => !detected.includes(candidate))) {
+    console.log(`  miss: ${file}`);
+  }
+  for (const file of negatives.filter((candidate) => count(candidate) > 0)) {
+    console.log(`  false positive file: ${file} (${count(file)})`);
+  }
+}
+
+function gitleaksTestData(findings: JsonFinding[]): void {
+  const folders = ['gitleaks/testdata/repos', 'gitleaks/testdata/archives'];
+  const labelled = new Set<string>();
+  const visit = (relative: string): void => {
+    for (const entry of readdirSync(path.join(SECRETS_CORPUS, relative), { withFileTypes: true })) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        visit(child);
+      } else if (entry.name !== '.gitleaksignore') {
+        readFileSync(path.join(SECRETS_CORPUS, child), 'utf8').split('\n').forEach((line, index) => {
+          if (/AKIA[A-Z0-9]{16}/.test(line)) {
+            labelled.add(`${child}:${index + 1}`);
+          }
+        });
+      }
+    }
+  };
+  folders.forEach(visit);
+  const ours = findings.filter((finding) => folders.some((folder) => finding.path?.startsWith(`${folder}/`)));
+  const found = new Set(ours.map((finding) => `${finding.path}:${finding.line}`));
+  const hits = [...labelled].filter((key) => found.has(key));
+  const truePositives = ours.filter((finding) => labelled.has(`${finding.path}:${finding.line}`)).length;
+  console.log(`gitleaks test data (lines with an AWS access key ID): recall ${ratio(hits.length, labelled.size)} (${hits.length}/${labelled.size}); precision ${ratio(truePositives, ours.length)} (${truePositives}/${ours.length})`);
+  for (const key of [...labelled].filter((candidate) => !found.has(candidate))) {
+    console.log(`  miss: ${key}`);
+  }
+}
+
+/** Text files the speed tree keeps: what a secret scan of a JavaScript project reads. */
+const TREE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.json', '.md', '.map', '.yml', '.yaml', '.txt']);
+
+/**
+ * Copies the text files of packages from node_modules, in name order, until about 100 MB,
+ * leaving out nested node_modules folders (secretlint never scans them) and files over 5 MB
+ * (the built-in engine's default size limit), so both tools read exactly the same files.
+ */
+function prepareTree(): string {
+  const configured = process.env['BENCH_SECRETS_TREE'];
+  if (configured) {
+    return configured;
+  }
+  const tree = path.join(SCRATCH, 'text-tree');
+  if (existsSync(path.join(tree, '.complete'))) {
+    return tree;
+  }
+  rmSync(tree, { recursive: true, force: true });
+  mkdirSync(tree, { recursive: true });
+  let bytes = 0;
+  const source = path.join(ROOT, 'node_modules');
+  const copy = (from: string, to: string): void => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (bytes >= TREE_TARGET_BYTES) {
+        return;
+      }
+      const child = path.join(from, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') {
+        copy(child, path.join(to, entry.name));
+      } else if (entry.isFile() && TREE_EXTENSIONS.has(path.extname(entry.name)) && statSync(child).size <= 5 * 1024 * 1024) {
+        mkdirSync(to, { recursive: true });
+        cpSync(child, path.join(to, entry.name));
+        bytes += statSync(child).size;
+      }
+    }
+  };
+  for (const name of readdirSync(source).sort()) {
+    if (!name.startsWith('.')) {
+      copy(path.join(source, name), path.join(tree, 'packages', name));
+    }
+  }
+  writeFileSync(path.join(tree, '.complete'), '');
+  return tree;
+}
+
+function treeBytes(folder: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const inner = treeBytes(full);
+      bytes += inner.bytes;
+      files += inner.files;
+    } else if (entry.isFile()) {
+      bytes += statSync(full).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+function speed(): void {
+  const tree = prepareTree();
+  const size = treeBytes(tree);
+  const megabytes = size.bytes / 1e6;
+  console.log(`Speed tree: ${tree}, ${size.files} files, ${megabytes.toFixed(1)} MB`);
+
+  const ours = runNode(CLI, ['scan', '--only', 'secrets', '--format', 'json', '--output', path.join(SCRATCH, 'tree.json'), '--fail-on', 'none', '--workspace', tree, tree], ROOT);
+  const ourFindings = existsSync(path.join(SCRATCH, 'tree.json')) ? (JSON.parse(readFileSync(path.join(SCRATCH, 'tree.json'), 'utf8')) as { findings: unknown[] }).findings.length : Number.NaN;
+  console.log(`  devsecops-secrets: ${ours.seconds.toFixed(2)} s, ${(megabytes / ours.seconds).toFixed(1)} MB/s, peak RSS ${ours.peakMb.toFixed(0)} MB, ${ourFindings} findings (exit ${ours.status})`);
+
+  const rc = path.join(SCRATCH, 'secretlintrc.json');
+  writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const peer = runNode(SECRETLINT, ['**/*', '--secretlintrc', rc, '--format', 'json', '--no-color'], tree);
+  let peerFindings = Number.NaN;
+  try {
+    peerFindings = (JSON.parse(peer.stdout) as Array<{ messages: unknown[] }>).reduce((sum, file) => sum + file.messages.length, 0);
+  } catch {
+    console.log(`  secretlint output was not JSON: ${peer.stderr.slice(0, 300)}`);
+  }
+  console.log(`  secretlint 11.7.1 (preset-recommend): ${peer.seconds.toFixed(2)} s, ${(megabytes / peer.seconds).toFixed(1)} MB/s, peak RSS ${peer.peakMb.toFixed(0)} MB, ${peerFindings} findings (exit ${peer.status})`);
+  console.log(`  ratio: ${(peer.seconds / ours.seconds).toFixed(1)}x secretlint (targets: >= 10x, > 50 MB/s, < 300 MB)`);
+}
+
+function history(): void {
+  const repo = process.env['BENCH_SECRETS_HISTORY_REPO'];
+  if (!repo || !existsSync(repo)) {
+    console.log('History: skipped; set BENCH_SECRETS_HISTORY_REPO to a git clone with at least 1,000 commits.');
+    return;
+  }
+  const git = (...args: string[]): string => spawnSync('git', args, { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  const base = git('rev-list', '--first-parent', '--skip=1000', '--max-count=1', 'HEAD');
+  const commits = git('rev-list', '--count', '--no-merges', `${base}..HEAD`);
+  const output = path.join(SCRATCH, 'history.json');
+  const run = runNode(CLI, ['scan', '--only', 'secrets', '--mode', 'history', '--base', base, '--head', 'HEAD', '--format', 'json', '--output', output, '--fail-on', 'none', '--workspace', repo, repo], ROOT);
+  const findings = existsSync(output) ? (JSON.parse(readFileSync(output, 'utf8')) as { findings: unknown[] }).findings.length : Number.NaN;
+  console.log(`History: ${repo}, ${base.slice(0, 12)}..HEAD = 1,000 first-parent commits, ${commits} non-merge commits with diffs: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakMb.toFixed(0)} MB, ${findings} findings (exit ${run.status})`);
+}
+
+console.log(`Node.js ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x ${os.cpus().length}`);
+const corpusFindings = scanCorpus();
+console.log(`Corpus scan: ${corpusFindings.length} findings`);
+credSweeper(corpusFindings);
+detectSecrets(corpusFindings);
+gitleaksTestData(corpusFindings);
+speed();
+history();
