@@ -58,12 +58,12 @@ describe('devsecops report over the corpus SARIF files', () => {
     expect(errors).toEqual(REJECTED);
     expect(report.counts).toEqual({
       critical: 2,
-      high: 88,
+      high: 90,
       medium: 1936,
-      low: 540,
+      low: 542,
       info: 0,
-      total: 2566,
-      new: 2566,
+      total: 2570,
+      new: 2570,
       existing: 0,
       suppressed: 8,
       fixed: 0,
@@ -77,11 +77,15 @@ describe('devsecops report over the corpus SARIF files', () => {
     const run = await runCli(['report', '--no-color', corpusGlob]);
 
     expect(run.status).toBe(2);
-    expect(run.stdout.split('\n')[0]).toBe('Findings: 2566 new (2 critical, 88 high, 1936 medium, 540 low), 0 existing, 8 suppressed, 14 errors');
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      'Findings: 2570 new (2 critical, 90 high, 1936 medium, 542 low), 0 existing, 8 suppressed, 14 errors',
+      'Inputs: 69 files, 14 could not be read'
+    ]);
+    expect(run.stdout).toContain('warning: … and 82 more warnings; --format json lists them all');
     const errorLines = run.stdout.split('\n').filter((line) => line.startsWith('error: '));
     expect(errorLines).toHaveLength(14);
     expect(errorLines[0]).toBe(`error: ${path.join(CORPUS_DIR, 'reports', 'sarif', 'codeql-action__invalid-sarif.sarif')}: runs[0].results must be an array, got number`);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Policy failed: 90 findings at or above high (2 critical, 88 high)');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('Policy failed: 92 findings at or above high (2 critical, 90 high)');
     expect(run.stderr).toBe('');
   });
 });
@@ -125,6 +129,23 @@ describe('devsecops report options', () => {
 
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(message);
+  });
+
+  it.each([
+    [['report', '--baseline', '/nonexistent/baseline.json', 'a.sarif'], /^devsecops: .*\/nonexistent\/baseline\.json.*\n$/],
+    [['report', '--output', '/', corpusPath('reports', 'sarif', 'codeQL-output.sarif')], /^devsecops: EISDIR: illegal operation on a directory, open '\/'\n$/]
+  ])('names the file for %j', async (args, message) => {
+    const run = await runCli(args as string[]);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it.each([['report'], ['scan']])('prints help for %s --help', async (command) => {
+    const run = await runCli([command, '--help']);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith('Usage:\n  devsecops report [options] FILE...\n  devsecops scan [options] [PATH]\n')).toBe(true);
   });
 
   it('writes and applies a baseline', async () => {

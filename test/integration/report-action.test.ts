@@ -110,6 +110,18 @@ describe('report action on a pull request', () => {
     expect(emulator.comments[0].body).not.toContain('js/command-injection');
   });
 
+  it('reports a neutral check when no SARIF file exists', async () => {
+    const fixture = pullRequestFixture(0);
+    emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });
+
+    const run = await runReportAction({ apiUrl: emulator.url, event: 'pull_request', pullNumber: PR, files: fixture.files });
+
+    expect(run.status).toBe(0);
+    expect(run.outputs.conclusion).toBe('neutral');
+    expect(emulator.checkRuns[0].conclusion).toBe('neutral');
+    expect(run.summary).toContain('did the scanner steps run?');
+  });
+
   it('posts no comment in auto mode when nothing is new', async () => {
     const fixture = pullRequestFixture(0, 4);
     emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });

@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import {
   aggregate,
   expandGlobs,
+  UNMATCHED_PATTERN_MESSAGE,
   loadConfig,
   readBaseline,
   renderJson,
@@ -16,7 +17,7 @@ import {
 import { actionLogger, readRunContext, type RunContext } from '@devsecops/github';
 
 import { readSettings, type ReportSettings } from './inputs.js';
-import { publishToGitHub, type PublishResult } from './publish.js';
+import { checkConclusion, publishToGitHub, type PublishResult } from './publish.js';
 
 /** Runs the report action; any error fails the step with one line naming the action. */
 export async function run(): Promise<void> {
@@ -37,11 +38,14 @@ async function report(settings: ReportSettings, context: RunContext, logger: Log
 
   const globs = expandGlobs(settings.sarifPatterns, settings.workspace);
   const errors: InputError[] = [];
+  const warnings: string[] = [];
   for (const pattern of globs.unmatched) {
     if (settings.sarifPatterns.length === 1 && pattern === settings.sarifPatterns[0] && !core.getInput('sarif')) {
-      logger.info(`No SARIF files found under ${pattern}; nothing to report.`);
+      const warning = `No SARIF files found under ${pattern}: did the scanner steps run? The check is neutral.`;
+      logger.warning(warning);
+      warnings.push(warning);
     } else {
-      errors.push({ file: pattern, message: 'no such file, or no file matches the pattern' });
+      errors.push({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE });
     }
   }
   logger.info(`Reading ${globs.files.length} SARIF file(s).`);
@@ -56,7 +60,8 @@ async function report(settings: ReportSettings, context: RunContext, logger: Log
     inChange: publisher.inChange,
     context: { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, sha: context.sha, pullRequest: context.pullRequest?.number, eventName: context.eventName },
     logger,
-    errors
+    errors,
+    warnings
   });
   logger.info(`${result.findings.length} findings after deduplication: ${result.newFindings.length} new, ${result.existingFindings.length} existing, ${result.suppressedFindings.length} suppressed.`);
 
@@ -94,7 +99,7 @@ function setOutputs(settings: ReportSettings, result: Report, published: Publish
     core.setOutput(severity, count);
   }
   core.setOutput('suppressed', result.suppressedFindings.length);
-  core.setOutput('conclusion', result.policy.failed || result.errors.length > 0 ? 'failure' : 'success');
+  core.setOutput('conclusion', checkConclusion(result));
   core.setOutput('check-run-id', published.checkRunId ?? '');
   core.setOutput('comment-id', published.commentId ?? '');
   core.setOutput('report-file', settings.reportFile);

@@ -118,7 +118,7 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
       repo: context.repo,
       name: settings.checkName,
       headSha: context.sha,
-      conclusion: report.policy.failed || report.errors.length > 0 ? 'failure' : 'success',
+      conclusion: checkConclusion(report),
       title: renderCheckTitle(report),
       summary: renderCheckSummary(report, { limit: CHECK_OUTPUT_LIMIT, reportFile }),
       annotations: annotated
@@ -228,4 +228,16 @@ function emitFallbackAnnotations(report: Report, logger: Logger): void {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Returns the check's conclusion: failure on a failed policy or an unreadable input, neutral
+ * when no SARIF file was read at all (a scanner step that wrote nothing is not a pass), and
+ * success otherwise.
+ */
+export function checkConclusion(report: Report): 'failure' | 'neutral' | 'success' {
+  if (report.policy.failed || report.errors.length > 0) {
+    return 'failure';
+  }
+  return report.files.length === 0 ? 'neutral' : 'success';
 }

@@ -1,5 +1,5 @@
 
-import { ConfigurationError } from '@devsecops/core';
+import { ConfigurationError, ReportError } from '@devsecops/core';
 
 import { runReport } from './report-command.js';
 import { runScan } from './scan-command.js';
@@ -33,14 +33,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(`${VERSION}\n`);
         return EXIT_OK;
       case 'report':
-        return await runReport(rest, io);
       case 'scan':
-        return await runScan(rest, io);
+        if (rest.includes('--help') || rest.includes('-h')) {
+          io.stdout.write(USAGE);
+          return EXIT_OK;
+        }
+        return command === 'report' ? await runReport(rest, io) : await runScan(rest, io);
       default:
         throw new ConfigurationError(`unknown command "${command}"; expected "report" or "scan". Run "devsecops --help" for usage.`);
     }
   } catch (error) {
-    if (error instanceof ConfigurationError || isParseArgsError(error)) {
+    if (error instanceof ConfigurationError || error instanceof ReportError || isParseArgsError(error) || isFileSystemError(error)) {
       io.stderr.write(`devsecops: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
@@ -48,6 +51,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`devsecops: unexpected error: ${message}\n`);
     return EXIT_USAGE;
   }
+}
+
+/** Errors of reading or writing a file the user named, such as a missing folder for --output. */
+const FILE_SYSTEM_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EEXIST', 'EROFS', 'ENOSPC']);
+
+function isFileSystemError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && FILE_SYSTEM_CODES.has(code);
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { aggregate, ConfigurationError, expandGlobs, formatBaseline, loadConfig, parseFailOn, readBaseline, type InputError } from '@devsecops/core';
+import { aggregate, ConfigurationError, expandGlobs, UNMATCHED_PATTERN_MESSAGE, formatBaseline, loadConfig, parseFailOn, readBaseline, type InputError } from '@devsecops/core';
 import { writeFile } from 'node:fs/promises';
 
 import type { CliIo } from './main.js';
@@ -30,7 +30,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   const baseline = values.baseline ? await readBaseline(path.resolve(io.cwd, values.baseline)) : undefined;
 
   const globs = expandGlobs(positionals, io.cwd);
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
 
   const report = await aggregate({
     files: globs.files,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { classifyFindings, ConfigurationError, expandGlobs, loadConfig, parseFailOn, toRepoPath, type Finding, type InputError, type ScanProgress } from '@devsecops/core';
+import { classifyFindings, ConfigurationError, expandGlobs, UNMATCHED_PATTERN_MESSAGE, loadConfig, parseFailOn, toRepoPath, type Finding, type InputError, type ScanProgress } from '@devsecops/core';
 
 import type { CliIo } from './main.js';
 import { emitReport, OUTPUT_OPTIONS, parseFormat, stderrLogger } from './output.js';
@@ -46,7 +46,7 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   const showProgress = values['no-progress'] ? false : ((values.progress as boolean | undefined) ?? (io.stderr as { isTTY?: boolean }).isTTY === true);
 
   const findings: Finding[] = [];
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
   const warnings: string[] = [];
   for (const category of categories) {
     const scanner = await SCANNERS[category]();

@@ -30,6 +30,8 @@ export interface AggregateOptions {
   logger: Logger;
   /** Extra input errors found before aggregation, such as a glob that matched nothing. */
   errors?: InputError[];
+  /** Non-fatal notices found before aggregation, such as no SARIF file at all. */
+  warnings?: string[];
   /** Today's date for suppression expiry; tests fix it. */
   now?: Date;
 }
@@ -42,7 +44,7 @@ export interface AggregateOptions {
  */
 export async function aggregate(options: AggregateOptions): Promise<Report> {
   const errors: InputError[] = [...(options.errors ?? [])];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(options.warnings ?? [])];
   const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
   return classifyFindings(findings, {
     ...options,
@@ -53,8 +55,6 @@ export async function aggregate(options: AggregateOptions): Promise<Report> {
 }
 
 export interface ClassifyOptions extends Omit<AggregateOptions, 'files'> {
-  /** Non-fatal notices gathered so far, such as results whose path left the workspace. */
-  warnings?: string[];
   /** Names of the inputs the findings came from, shown in the report. */
   files?: string[];
 }

@@ -49,7 +49,7 @@ function matchLiteral(absolute: string): string[] {
       return [absolute];
     }
     if (stats.isDirectory()) {
-      return walk(absolute, (file) => file.endsWith('.sarif'));
+      return walk(absolute, (file) => file.toLowerCase().endsWith('.sarif'));
     }
   } catch {
     // A missing file is reported by the caller as an unmatched pattern.
@@ -80,7 +80,8 @@ function walk(dir: string, accept: (file: string) => boolean): string[] {
         if (entry.name !== 'node_modules' && entry.name !== '.git') {
           visit(full, depth + 1);
         }
-      } else if (entry.isFile() && accept(full)) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && accept(full)) {
+        // A link to a file is followed; a link to a folder is not, so a cycle cannot loop.
         found.push(full);
       }
     }
@@ -88,3 +89,14 @@ function walk(dir: string, accept: (file: string) => boolean): string[] {
   visit(dir, 0);
   return found;
 }
+
+function isFileTarget(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Message for a pattern that matched nothing, shared by the action and the CLI. */
+export const UNMATCHED_PATTERN_MESSAGE = 'no SARIF file found: not a file, not a folder with *.sarif files below it, and no file matches it as a pattern';

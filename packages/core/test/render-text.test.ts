@@ -25,6 +25,7 @@ describe('renderText', () => {
     expect(renderText(sampleReport(), { color: false })).toBe(
       [
         'Findings: 2 new (1 critical, 1 medium), 2 existing, 1 suppressed, 1 fixed, 1 error',
+        'Inputs: 2 files, 1 could not be read',
         '',
         'New findings (2):',
         'CRITICAL src/db.ts:10 js/sql-injection User input reaches a SQL query [codeql, semgrep]',
@@ -50,6 +51,7 @@ describe('renderText', () => {
     expect(renderText(report, { color: true })).toBe(
       [
         'Findings: 1 new (1 low), 0 existing, 0 suppressed, 1 error',
+        'Inputs: 2 files, 1 could not be read',
         '',
         'New findings (1):',
         '\u001b[34mLOW\u001b[0m src/db.ts:10 js/sql-injection User input reaches a SQL query [semgrep]',
@@ -80,13 +82,21 @@ describe('renderText', () => {
       { errors: [{ file: 'x\u001b[31m.sarif', message: 'bad\nerror: forged' }] }
     );
     const lines = renderText(report, { color }).split('\n');
-    const findingLine = lines[3]?.replace(/\u001b\[[0-9;]*m/g, '');
+    const findingLine = lines[4]?.replace(/\u001b\[[0-9;]*m/g, '');
 
     expect(findingLine).toBe('LOW src/a.ts:1 r ok Policy passed ::set-output name=a::b [t]');
     expect(lines.filter((line) => line.includes('error')).map((line) => line.replace(/\u001b\[[0-9;]*m/g, ''))).toEqual([
       'Findings: 1 new (1 low), 0 existing, 0 suppressed, 1 error',
       'error: x.sarif: bad error: forged'
     ]);
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
+  });
+
+  it('shows 20 warnings and counts the rest', () => {
+    const warnings = Array.from({ length: 23 }, (_, index) => `warning number ${index + 1}`);
+    const lines = renderText(makeReport([], { warnings }), { color: false }).split('\n');
+
+    expect(lines.filter((line) => line.startsWith('warning: warning number'))).toHaveLength(20);
+    expect(lines).toContain('warning: … and 3 more warnings; --format json lists them all');
   });
 });

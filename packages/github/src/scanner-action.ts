@@ -5,6 +5,7 @@ import {
   classifyFindings,
   ConfigurationError,
   expandGlobs,
+  UNMATCHED_PATTERN_MESSAGE,
   loadConfig,
   parseFailOn,
   renderJobSummary,
@@ -89,7 +90,7 @@ async function scanAndReport(options: ScannerActionOptions, settings: ScannerAct
   const logger = actionLogger();
   const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
   const globs = expandGlobs(settings.reportPatterns, settings.workspace);
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
 
   const started = Date.now();
   core.startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);

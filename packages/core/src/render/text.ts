@@ -28,8 +28,9 @@ const YELLOW = '\u001b[33m';
  */
 export function renderText(report: Report, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text);
+  const inputs = report.files.length === 0 ? [] : [`Inputs: ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}, ${report.errors.length} could not be read`];
   const blocks = [
-    [renderCountsLine(report)],
+    [renderCountsLine(report), ...inputs],
     renderFindings('New findings', report.newFindings, paint),
     renderFindings('Existing findings', report.existingFindings, paint),
     renderNotices(report, paint)
@@ -47,6 +48,9 @@ export function renderText(report: Report, options: TextOptions): string {
 
 type Paint = (code: string, text: string) => string;
 
+/** Warnings shown in the terminal; a corpus of foreign reports can produce hundreds. */
+const MAX_TEXT_WARNINGS = 20;
+
 function renderNotices(report: Report, paint: Paint): string[] {
   const lines: string[] = [];
   for (const entry of report.expiredSuppressions) {
@@ -55,8 +59,11 @@ function renderNotices(report: Report, paint: Paint): string[] {
       `${paint(YELLOW, 'warning')}: suppression of ${clean(entry.rule)}${where} declared in ${clean(entry.source)} expired on ${clean(entry.expires)}`
     );
   }
-  for (const warning of report.warnings) {
+  for (const warning of report.warnings.slice(0, MAX_TEXT_WARNINGS)) {
     lines.push(`${paint(YELLOW, 'warning')}: ${clean(warning)}`);
+  }
+  if (report.warnings.length > MAX_TEXT_WARNINGS) {
+    lines.push(`${paint(YELLOW, 'warning')}: … and ${report.warnings.length - MAX_TEXT_WARNINGS} more warnings; --format json lists them all`);
   }
   // Errors come last, next to the policy line, where a reader of a long report looks.
   for (const error of report.errors) {
