@@ -301,6 +301,23 @@ describe('report action on a pull request', () => {
     expect(run.stdout).toContain('⏎ ::add-mask::ghp_fake');
   });
 
+  it('shows findings the pull request suppresses itself', async () => {
+    const lines = numberedLines(10);
+    lines[3] = 'run(command4); // devsecops-ignore js/command-injection: input is a constant';
+    emulator = await GitHubEmulator.start({ pullFiles: { [PR]: [{ filename: 'app/server.js', status: 'added', patch: addedFilePatch(lines) }] } });
+    const sarif = sarifLog('CodeQL', [{ ruleId: 'js/command-injection', level: 'error', message: 'Command built from user input', path: 'app/server.js', line: 4 }]);
+
+    const run = await runReportAction({ apiUrl: emulator.url, event: 'pull_request', pullNumber: PR, files: { 'app/server.js': lines.join('\n') }, sarif: { 'codeql.sarif': sarif } });
+
+    expect(run.status).toBe(0);
+    expect(run.outputs['new-findings']).toBe('0');
+    expect(run.outputs.suppressed).toBe('1');
+    expect(emulator.comments).toHaveLength(1);
+    expect(emulator.comments[0].body).toContain('### 🔕 Suppressed by this change');
+    expect(emulator.comments[0].body).toContain('input is a constant');
+    expect(emulator.checkRuns[0].output.summary).toContain('### 🔕 Suppressed by this change');
+  });
+
   it('splits new, existing and fixed with a baseline', async () => {
     const fixture = pullRequestFixture(4);
     emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });

@@ -147,7 +147,8 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
         key: settings.commentKey,
         body: renderComment(report, { limit: COMMENT_LIMIT, reportFile, marker: commentMarker(settings.commentKey) }),
         mode: settings.comment,
-        hasNewFindings: report.newFindings.length > 0,
+        // A change that only silences its findings is news to a reviewer too.
+        hasNewFindings: report.newFindings.length > 0 || (report.suppressedInChange?.length ?? 0) > 0,
         logger
       });
       result.commentId = comment.id;

@@ -108,12 +108,17 @@ export function classifyFindings(input: Finding[], options: ClassifyOptions): Re
 
   const policy = evaluatePolicy({ failOn: options.failOn, findings: newFindings, scope: options.inChange ? 'new' : 'all' });
 
+  const suppressedFindings = byState('suppressed');
+  const inChange = options.inChange;
+  const suppressedInChange = inChange ? suppressedFindings.filter((finding) => isSuppressedInChange(finding, inChange)) : [];
+
   return {
     findings,
     states,
     newFindings,
     existingFindings: byState('existing'),
-    suppressedFindings: byState('suppressed'),
+    suppressedFindings,
+    suppressedInChange,
     fixed: baseline?.fixed ?? [],
     expiredSuppressions: suppression.expired,
     errors,
@@ -175,6 +180,17 @@ function makeFingerprintsUnique(findings: Finding[]): void {
       finding.fingerprint = `${finding.fingerprint}#${count}`;
     }
   }
+}
+
+/** True when the finding's inline suppression comment sits on a line of this change. */
+function isSuppressedInChange(finding: Finding, inChange: (finding: Finding) => boolean): boolean {
+  const source = finding.suppression?.kind === 'inline' ? finding.suppression.source : undefined;
+  const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+  if (!match) {
+    return false;
+  }
+  const line = Number(match[2]);
+  return inChange({ ...finding, location: { path: match[1]!, startLine: line, endLine: line } });
 }
 
 function classify(finding: Finding, inChange: AggregateOptions['inChange'], inBaseline?: Set<string>): FindingState {

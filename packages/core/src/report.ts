@@ -48,6 +48,8 @@ export interface Report {
   newFindings: Finding[];
   existingFindings: Finding[];
   suppressedFindings: Finding[];
+  /** Suppressed findings whose inline suppression comment is itself in this change's diff. */
+  suppressedInChange?: Finding[];
   /** Baseline fingerprints that no longer occur. */
   fixed: string[];
   expiredSuppressions: ExpiredSuppression[];

@@ -120,7 +120,9 @@ function renderDocument(report: Report, options: MarkdownOptions, kind: Document
   const warnings = kind.includeSuppressed ? take((budget) => renderWarnings(context, budget)) : '';
   const newFindings = take((budget) => renderNewFindings(context, budget));
   const existing = take((budget) => renderCollapsedFindings(context, budget, 'existing'));
-  const suppressed = kind.includeSuppressed ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed')) : '';
+  const suppressed = kind.includeSuppressed
+    ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed'))
+    : take((budget) => renderSuppressedInChange(context, budget));
 
   const sections = [header, newFindings, existing, suppressed, errors, expired, warnings, footer];
   return sections.filter((section) => section !== '').join('\n');
@@ -234,6 +236,25 @@ function renderCollapsedFindings(context: RenderContext, budget: number, state: 
     rows: findings,
     renderRow: (finding) => (state === 'existing' ? renderFindingRow(context, finding) : renderSuppressedRow(context, finding)),
     notice: (count) => notShownNotice(count, `${state} finding`, `${state} findings`, context.options.reportFile),
+    maxRows: context.options.maxFindings
+  });
+}
+
+/**
+ * Lists, in the comment and the check summary, the findings this change itself suppresses
+ * with an inline comment, so a reviewer sees a pull request that silences its own findings.
+ */
+function renderSuppressedInChange(context: RenderContext, budget: number): string {
+  const findings = sortBySeverity(context.report.suppressedInChange ?? []);
+  if (findings.length === 0) {
+    return '';
+  }
+  return renderTableSection(context, budget, {
+    opening: `### 🔕 Suppressed by this change\n\n${plural(findings.length, 'finding is', 'findings are')} suppressed by comments this change adds.\n\n${SUPPRESSED_TABLE_HEAD}`,
+    closing: '',
+    rows: findings,
+    renderRow: (finding) => renderSuppressedRow(context, finding),
+    notice: (count) => notShownNotice(count, 'suppressed finding', 'suppressed findings', context.options.reportFile),
     maxRows: context.options.maxFindings
   });
 }
