@@ -87,8 +87,8 @@ describe('parseConfig accepts', () => {
     ],
     [
       'free-form category sections',
-      'secrets:\n  engines: [builtin]\niac: {}\n',
-      { rules: {}, suppressions: [], sections: { secrets: { engines: ['builtin'] }, iac: {} }, file: FILE }
+      'dast:\n  engines: [zap]\niac: {}\n',
+      { rules: {}, suppressions: [], sections: { dast: { engines: ['zap'] }, iac: {} }, file: FILE }
     ]
   ];
 
