@@ -19,6 +19,8 @@ export function toRepoPath(workspace: string, candidate: string): string | undef
 
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Most file content the cache keeps at once; the files read longest ago are dropped first. */
+export const MAX_CACHED_BYTES = 128 * 1024 * 1024;
 
 /**
  * Reads repository files line by line for fingerprints and inline suppressions. Every
@@ -27,7 +29,8 @@ export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
  */
 export class SourceCache {
   private readonly root: string;
-  private readonly cache = new Map<string, string[] | undefined>();
+  private readonly cache = new Map<string, { lines: string[] | undefined; bytes: number }>();
+  private cachedBytes = 0;
 
   constructor(workspace: string) {
     this.root = path.resolve(workspace);
@@ -35,11 +38,21 @@ export class SourceCache {
 
   /** Returns the file's lines (index 0 is line 1), or undefined when it cannot be read. */
   lines(repoPath: string): string[] | undefined {
-    if (this.cache.has(repoPath)) {
-      return this.cache.get(repoPath);
+    const cached = this.cache.get(repoPath);
+    if (cached) {
+      return cached.lines;
     }
     const lines = this.load(repoPath);
-    this.cache.set(repoPath, lines);
+    const bytes = lines ? lines.reduce((sum, line) => sum + line.length + 1, 0) : 0;
+    this.cache.set(repoPath, { lines, bytes });
+    this.cachedBytes += bytes;
+    for (const [path, entry] of this.cache) {
+      if (this.cachedBytes <= MAX_CACHED_BYTES || path === repoPath) {
+        break;
+      }
+      this.cache.delete(path);
+      this.cachedBytes -= entry.bytes;
+    }
     return lines;
   }
 
