@@ -270,13 +270,14 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('bearer-auth-header', 'Token in an HTTP Bearer Authorization header', 'high', ['bearer '], `Authorization["']?\\s*[:=,]\\s*["']?Bearer\\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)`, { flags: 'i', minEntropy: 3.5 }),
   rule('curl-user-password', 'Password in a curl --user option', 'high', ['curl'], `curl\\s[^\\n]{0,200}?(?:-u|--user)\\s+["']?[^\\s:"']{1,64}:(?<secret>[^\\s"']{3,128})`, { flags: 'i' }),
 
-  // Generic assignments, gated by entropy.
+  // Generic assignments, gated by entropy. The patterns start at the keyword, not at the start
+  // of the name, so V8 does not try a variable-length prefix at every position of a file.
   rule(
     'generic-secret-assignment',
     'Secret assigned to a secret-looking name',
     'medium',
     ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'client_secret', 'credential'],
-    `(?<name>[A-Za-z0-9_.-]{0,30}(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credential)s?[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:|,)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{12,200})\\k<quote>`,
+    `(?<name>(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credential)s?[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:|,)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{12,200})\\k<quote>`,
     { flags: 'i', minEntropy: 3.7 }
   ),
   rule(
@@ -284,7 +285,7 @@ export const BUILTIN_RULES: SecretRule[] = [
     'Password assigned in code or configuration',
     'medium',
     ['pass', 'pwd'],
-    `(?<name>[A-Za-z0-9_.-]{0,30}(?:passw(?:or)?d|passwd|pwd|pass)[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{8,128})\\k<quote>`,
+    `(?<name>(?:passw(?:or)?d|passwd|pwd|pass)[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{8,128})\\k<quote>`,
     { flags: 'i', minEntropy: 3.0 }
   )
 ];
