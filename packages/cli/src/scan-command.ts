@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -32,10 +33,10 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
     throw new ConfigurationError(`scan takes one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
   }
   const categories = selectCategories(values.only as string | undefined);
-  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.');
   const target = path.resolve(io.cwd, positionals[0] ?? '.');
+  const workspace = resolveWorkspace(values.workspace as string | undefined, target, io.cwd);
   if (target !== workspace && toRepoPath(workspace, target) === undefined) {
-    throw new ConfigurationError(`PATH "${positionals[0]}" is outside the workspace ${workspace}; pass --workspace`);
+    throw new ConfigurationError(`PATH "${positionals[0]}" is outside the workspace ${workspace}; pass a --workspace that contains it`);
   }
 
   const config = await loadConfig({ workspace, file: values.config as string | undefined });
@@ -70,6 +71,21 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
 
   const report = classifyFindings(findings, { workspace, config, failOn, context: { serverUrl: 'https://github.com' }, logger, errors, warnings });
   return emitReport(report, { format, output: values.output as string | undefined, color: values.color as boolean | undefined, noColor: values['no-color'] as boolean | undefined }, io);
+}
+
+/**
+ * Returns the repository root that finding paths are relative to: --workspace when given,
+ * else the current directory when PATH is inside it, else PATH itself (or its folder, for a
+ * file), so `devsecops scan ../other-repo` reports paths relative to that repository.
+ */
+function resolveWorkspace(option: string | undefined, target: string, cwd: string): string {
+  if (option !== undefined) {
+    return path.resolve(cwd, option);
+  }
+  if (target === cwd || toRepoPath(cwd, target) !== undefined) {
+    return cwd;
+  }
+  return existsSync(target) && statSync(target).isFile() ? path.dirname(target) : target;
 }
 
 function selectCategories(only: string | undefined): string[] {

@@ -77,6 +77,16 @@ describe('devsecops scan', () => {
     expect(calls[0].onProgress).toBeUndefined();
   });
 
+  it('takes a PATH outside the current directory as the workspace', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'devsecops-cwd-'));
+
+    const run = await runCli(['scan', '--only', 'fake', '--format', 'json', workspace], elsewhere);
+
+    expect(run.status).toBe(1);
+    expect(calls[0].workspace).toBe(workspace);
+    expect(calls[0].target).toBe(workspace);
+  });
+
   it('passes the policy with --fail-on critical', async () => {
     const run = await runCli(['scan', '--only', 'fake', '--fail-on', 'critical', '--no-color'], workspace);
 
@@ -92,7 +102,7 @@ describe('devsecops scan', () => {
 
   it.each([
     [['scan', '--only', 'nope'], 'devsecops: --only "nope" is not one of iac, sast, secrets, fake\n'],
-    [['scan', '--only', 'fake', '..'], `devsecops: PATH ".." is outside the workspace ${workspace}; pass --workspace\n`],
+    [['scan', '--only', 'fake', '--workspace', 'src', '..'], `devsecops: PATH ".." is outside the workspace ${path.join(workspace, 'src')}; pass a --workspace that contains it\n`],
     [['scan', '--only', 'fake', 'a', 'b'], 'devsecops: scan takes one PATH, got 2: a b\n'],
     [['scan', '--only', 'fake', '--setting', 'novalue'], 'devsecops: --setting "novalue" is not NAME=VALUE\n']
   ])('rejects %j', async (argv, message) => {
