@@ -47,7 +47,18 @@ describe('built-in rules', () => {
     ['sentry-user-token', `sntryu_${randomText(HEX, 64, 24)}`],
     ['jwt', `auth = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx${randomText(URLSAFE, 20, 25)}.${randomText(URLSAFE, 43, 26)}"`],
     ['database-url-password', `DATABASE_URL=postgres://app:${randomText(ALNUM, 16, 27)}@db.internal:5432/app`],
-    ['generic-secret-assignment', `client_secret = "${randomText(ALNUM, 32, 28)}"`]
+    ['generic-secret-assignment', `client_secret = "${randomText(ALNUM, 32, 28)}"`],
+    // Formats added for the CredSweeper misses (see bench/secrets.ts).
+    ['square-oauth-secret', `log: "\u001b[94msq0csp-${randomText(URLSAFE, 43, 70)}\u001b[0m"`],
+    ['gitlab-runner-token', `token = glrtr-${randomText(URLSAFE, 20, 71)}`],
+    ['gitlab-workspace-token', `token = glwt-${randomText(URLSAFE, 20, 72)}`],
+    ['gitlab-session-cookie', `Cookie: _gitlab_session=${randomText(HEX, 32, 73)}`],
+    ['atlassian-api-token', `JIRA = ATATT3${randomText(URLSAFE, 170, 74)}\\=${randomText(HEX, 8, 75).toUpperCase()}`],
+    ['atlassian-api-token', `JIRA = ATATT3${randomText(URLSAFE, 170, 76)}%3D${randomText(HEX, 8, 77).toUpperCase()}`],
+    ['twilio-api-key', `sid SK${randomText(HEX, 32, 78).toUpperCase()}`],
+    ['newrelic-license-key', `license_key: eu01x${randomText(HEX, 31, 79)}NRAL`],
+    ['together-api-key-v1', `key: tgp_v1_${randomText(URLSAFE, 43, 80)}`],
+    ['postman-collection-token', `PMAT-${randomText(UPPER_DIGITS, 26, 81)}`]
   ];
 
   test.each(cases)('%s matches its documented format', (id, line) => {
@@ -67,6 +78,9 @@ describe('built-in rules', () => {
     ['template reference', 'client_secret = "${CLIENT_SECRET_VALUE}"'],
     ['environment lookup', 'api_key = "process.env.API_KEY_VALUE"'],
     ['low entropy value', 'secret_token = "aaaaaaaabbbbbbbb"'],
+    ['GitHub token one character too long', `ghp_${randomText(ALNUM, 37, 82)}`],
+    ['Twilio SID of mixed-case hex', `SK${randomText(HEX, 16, 83)}${randomText(HEX, 16, 84).toUpperCase()}`],
+    ['word character before the prefix', `xsq0csp-${randomText(URLSAFE, 43, 85)}`],
     ['inline allow marker', `token = "ghp_${randomText(ALNUM, 36, 50)}" # gitleaks:allow`]
   ];
 

@@ -7,12 +7,13 @@ import type { SecretRule } from './types.js';
  * format (prefixes, lengths, alphabets). Where a token has no distinctive prefix, the rule
  * requires the provider's name nearby and gates the value by entropy.
  *
- * Pattern conventions: `B` is a left boundary (no word character before), `E` a right
+ * Pattern conventions: `B` is a left boundary (no word character before, or the end of an ANSI
+ * colour sequence, as in coloured logs), `E` a right
  * boundary. The `secret` named group, when present, is the credential; otherwise the whole
  * match is.
  */
 
-const B = '(?<![A-Za-z0-9_])';
+const B = '(?:(?<![A-Za-z0-9_])|(?<=\\x1b\\[[0-9;]{1,8}m))';
 const E = '(?![A-Za-z0-9_])';
 /** Up to 40 characters of the same line between a provider's name and its value. */
 const NEAR = "[\\w.\\- \"'`]{0,40}?(?:[:=]|=>|:=)\\s*[\"'`]?";
@@ -112,7 +113,9 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('github-refresh-token', 'GitHub App refresh token', 'critical', 'ghr_', '[A-Za-z0-9]{36,76}'),
   prefixed('gitlab-pat', 'GitLab personal, project or group access token', 'critical', 'glpat-', '[A-Za-z0-9_.-]{20,}'),
   prefixed('gitlab-deploy-token', 'GitLab deploy token', 'high', 'gldt-', '[A-Za-z0-9_-]{20,}'),
-  prefixed('gitlab-runner-token', 'GitLab runner authentication token', 'high', 'glrt-', '[A-Za-z0-9_.-]{20,}'),
+  rule('gitlab-runner-token', 'GitLab runner authentication token', 'high', ['glrt-', 'glrtr-'], `${B}glrtr?-[A-Za-z0-9_.-]{20,}${E}`),
+  prefixed('gitlab-workspace-token', 'GitLab workspace token', 'high', 'glwt-', '[A-Za-z0-9_-]{20,}'),
+  rule('gitlab-session-cookie', 'GitLab session cookie', 'high', ['_gitlab_session='], `_gitlab_session=(?<secret>[a-f0-9]{32})${E}`),
   prefixed('gitlab-runner-registration-token', 'GitLab runner registration token', 'high', 'GR1348941', '[A-Za-z0-9_-]{20,}'),
   prefixed('gitlab-pipeline-trigger-token', 'GitLab pipeline trigger token', 'high', 'glptt-', '[a-f0-9]{40}'),
   prefixed('gitlab-feed-token', 'GitLab feed token', 'medium', 'glft-', '[A-Za-z0-9_-]{20,}'),
@@ -122,7 +125,8 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('gitlab-incoming-mail-token', 'GitLab incoming mail token', 'medium', 'glimt-', '[A-Za-z0-9_-]{25}'),
   prefixed('gitlab-agent-token', 'GitLab agent for Kubernetes token', 'high', 'glagent-', '[A-Za-z0-9_-]{50}'),
   prefixed('gitlab-feature-flags-token', 'GitLab feature flags client token', 'medium', 'glffct-', '[A-Za-z0-9_-]{20}'),
-  prefixed('atlassian-api-token', 'Atlassian API token', 'high', 'ATATT3', '[A-Za-z0-9_=-]{180,}'),
+  // The token ends in '=' and an 8-hex checksum; the '=' may be escaped (\\= or %3D) in files.
+  prefixed('atlassian-api-token', 'Atlassian API token', 'high', 'ATATT3', '(?:[A-Za-z0-9_=-]{180,}|[A-Za-z0-9_-]{150,}(?:\\\\=|%3[Dd])[A-Fa-f0-9]{8})'),
   prefixed('bitbucket-access-token', 'Bitbucket repository, project or workspace access token', 'high', 'ATCTT3', '[A-Za-z0-9_=-]{180,}'),
   prefixed('bitbucket-app-password', 'Bitbucket app password', 'high', 'ATBB', '[A-Za-z0-9_=.-]{32}'),
   named('atlassian-data-center-pat', 'Jira or Confluence Data Center personal access token', 'high', ['jira', 'confluence', 'atlassian', 'bitbucket'], '[MNO][A-Za-z0-9+/]{43}', 4.0),
@@ -164,7 +168,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('microsoft-teams-webhook', 'Microsoft Teams incoming webhook URL', 'high', ['webhook.office.com/'], `https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}`),
   rule('google-chat-webhook', 'Google Chat webhook URL', 'medium', ['chat.googleapis.com'], `chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,}`),
   rule('zapier-webhook', 'Zapier webhook URL', 'medium', ['hooks.zapier.com'], `hooks\\.zapier\\.com/hooks/catch/[0-9]+/[a-z0-9]+/?`),
-  prefixed('twilio-api-key', 'Twilio API key SID', 'high', 'SK', '[0-9a-f]{32}', 3.0),
+  prefixed('twilio-api-key', 'Twilio API key SID', 'high', 'SK', '(?:[0-9a-f]{32}|[0-9A-F]{32})', 3.0),
   named('twilio-auth-token', 'Twilio auth token', 'high', ['twilio'], HEX32, 3.0),
   rule('sendgrid-api-key', 'SendGrid API key', 'high', ['sg.'], `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`),
   prefixed('mailgun-api-key', 'Mailgun API key', 'high', 'key-', '[a-f0-9]{32}'),
@@ -195,7 +199,8 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('newrelic-insert-key', 'New Relic insert key', 'high', 'NRII-', '[A-Za-z0-9_-]{32}'),
   prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'medium', 'NRIQ-', '[A-Za-z0-9_-]{32}'),
   prefixed('newrelic-browser-key', 'New Relic browser API key', 'low', 'NRJS-', '[a-f0-9]{19}'),
-  rule('newrelic-license-key', 'New Relic license (ingest) key', 'high', ['nral'], `${B}[a-f0-9]{36}NRAL${E}`),
+  // 40 characters ending in NRAL; keys of a non-US region start with the region, such as eu01x.
+  rule('newrelic-license-key', 'New Relic license (ingest) key', 'high', ['nral'], `${B}(?:[a-f0-9]{36}|[a-z]{2}[0-9]{2}x[a-f0-9]{31})NRAL${E}`),
   prefixed('sentry-user-token', 'Sentry user auth token', 'high', 'sntryu_', '[a-f0-9]{64}'),
   prefixed('sentry-org-token', 'Sentry organization auth token', 'high', 'sntrys_eyJ', '[A-Za-z0-9+/=_-]{60,}'),
   rule('grafana-cloud-token', 'Grafana Cloud access policy token', 'high', ['glc_'], `${B}glc_[A-Za-z0-9+/]{32,400}={0,2}`),
@@ -215,7 +220,8 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('xai-api-key', 'xAI API key', 'high', 'xai-', '[A-Za-z0-9]{80}'),
   prefixed('perplexity-api-key', 'Perplexity API key', 'high', 'pplx-', '[A-Za-z0-9]{48}'),
   named('deepseek-api-key', 'DeepSeek API key', 'high', ['deepseek'], 'sk-[a-f0-9]{32}', 3.0),
-  named('together-api-key', 'Together AI API key', 'high', ['together'], '(?:tgp_v1_[A-Za-z0-9_-]{43}|[a-f0-9]{64})', 3.0),
+  named('together-api-key', 'Together AI API key', 'high', ['together'], '[a-f0-9]{64}', 3.0),
+  prefixed('together-api-key-v1', 'Together AI API key', 'high', 'tgp_v1_', '[A-Za-z0-9_-]{43}', 3.5),
   prefixed('replicate-api-token', 'Replicate API token', 'high', 'r8_', '[A-Za-z0-9]{37}'),
   rule('langsmith-api-key', 'LangSmith API key', 'high', ['lsv2_'], `${B}lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}${E}`),
   rule('tavily-api-key', 'Tavily API key', 'high', ['tvly-'], `${B}tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}${E}`),
@@ -226,6 +232,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('notion-token', 'Notion integration token', 'high', ['secret_', 'ntn_'], `${B}(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})${E}`, { minEntropy: 3.5 }),
   prefixed('figma-pat', 'Figma personal access token', 'high', 'figd_', '[A-Za-z0-9_-]{40}'),
   prefixed('postman-api-key', 'Postman API key', 'high', 'PMAK-', '[a-f0-9]{24}-[a-f0-9]{34}'),
+  prefixed('postman-collection-token', 'Postman collection access token', 'medium', 'PMAT-', '[A-Z0-9]{26}', 3.0),
   prefixed('contentful-pat', 'Contentful personal access token', 'high', 'CFPAT-', '[A-Za-z0-9_-]{43}'),
   prefixed('typeform-pat', 'Typeform personal access token', 'high', 'tfp_', '[A-Za-z0-9_.-]{59}'),
   rule('mapbox-secret-token', 'Mapbox secret access token', 'high', ['sk.eyj'], `${B}sk\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{22}${E}`),
