@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy.js';
 import { builtinAllows, INLINE_ALLOW_MARKER } from './allowlist.js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex, type KeywordLines } from './keyword-index.js';
 import { BUILTIN_RULES } from './rules/builtin.js';
 import type { Candidate, CompiledRule, RuleMatch, SecretRule } from './rules/types.js';
 
@@ -23,20 +23,80 @@ export type GlobalAllow = (candidate: Candidate, rule: CompiledRule) => boolean;
 
 const GENERIC_RULES = new Set(['generic-secret-assignment', 'generic-password-assignment']);
 
+/**
+ * Returns true when a match of `pattern` can never hold a line feed, judged from its source
+ * conservatively: any construct that may match one (`\s`, `\W`, `\D`, a character escape
+ * other than `\x1b`, a negated class without `\s` or `\n`, `.` with the `s` flag, and the
+ * anchors `^` and `$`, whose meaning changes on a line) makes it false.
+ */
+export function cannotMatchLineFeed(pattern: RegExp): boolean {
+  const source = pattern.source;
+  const dotAll = pattern.flags.includes('s');
+  let inClass = false;
+  let negated = false;
+  let classSafe = false;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index]!;
+    if (char === '\\') {
+      const next = source[index + 1] ?? '';
+      const escape = next === 'x' || next === 'u' ? source.slice(index, index + 4) : `\\${next}`;
+      index += 1;
+      if (escape === '\\x1b') {
+        index += 2;
+        continue;
+      }
+      if (next === 'x' || next === 'u' || next === 'c' || next === 'p' || next === 'P' || next === '0' || next === 'n' || next === 'W' || next === 'D' || next === 's') {
+        if (inClass && negated && (next === 's' || next === 'n')) {
+          classSafe = true;
+          continue;
+        }
+        return false;
+      }
+      continue;
+    }
+    if (inClass) {
+      if (char === ']') {
+        if (negated && !classSafe) {
+          return false;
+        }
+        inClass = false;
+      } else if (char === '\n' || char === '\r') {
+        return false;
+      }
+      continue;
+    }
+    if (char === '[') {
+      inClass = true;
+      negated = source[index + 1] === '^';
+      classSafe = false;
+      if (negated) {
+        index++;
+      }
+    } else if ((char === '.' && dotAll) || char === '^' || char === '$' || char === '\n') {
+      return false;
+    }
+  }
+  return !inClass;
+}
+
 /** Compiles a built-in rule; its pattern gets the `g` flag and the shared placeholder checks. */
 export function compileBuiltinRule(rule: SecretRule): CompiledRule {
   const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
   const generic = GENERIC_RULES.has(rule.id);
+  // One compiled pattern per rule: `matches` resets it and runs to the end before returning.
+  const pattern = new RegExp(rule.pattern.source, flags);
   return {
     id: rule.id,
     title: rule.title,
     severity: rule.severity,
     keywords: rule.keywords,
     minEntropy: rule.minEntropy,
+    singleLine: cannotMatchLineFeed(rule.pattern),
     helpUri: rule.helpUri,
     source: 'builtin',
-    *matches(text: string): Iterable<RuleMatch> {
-      const pattern = new RegExp(rule.pattern.source, flags);
+    matches(text: string): RuleMatch[] {
+      const found: RuleMatch[] = [];
+      pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         if (match[0].length === 0) {
           pattern.lastIndex++;
@@ -44,8 +104,9 @@ export function compileBuiltinRule(rule: SecretRule): CompiledRule {
         }
         const secret = match.groups?.['secret'] ?? match[1] ?? match[0];
         const offsetInMatch = secret === match[0] ? 0 : match[0].lastIndexOf(secret);
-        yield { start: match.index, end: match.index + match[0].length, secret, secretStart: match.index + Math.max(0, offsetInMatch) };
+        found.push({ start: match.index, end: match.index + match[0].length, secret, secretStart: match.index + Math.max(0, offsetInMatch) });
       }
+      return found;
     },
     allows(candidate: Candidate): boolean {
       return builtinAllows(candidate, generic) || (rule.reject?.(candidate.secret) ?? false);
@@ -66,6 +127,8 @@ export class Detector {
   private readonly rulesByKeyword: CompiledRule[][];
   /** Rules without keywords, run on every text. */
   private readonly unfiltered: CompiledRule[];
+  /** Keyword ids by rule. */
+  private readonly keywordIdsByRule = new Map<CompiledRule, number[]>();
 
   constructor(
     readonly rules: readonly CompiledRule[],
@@ -80,9 +143,12 @@ export class Detector {
         this.unfiltered.push(rule);
         continue;
       }
+      const ruleIds: number[] = [];
       for (const keyword of new Set(rule.keywords.map((word) => word.toLowerCase()))) {
         this.rulesByKeyword[ids.get(keyword)!]!.push(rule);
+        ruleIds.push(ids.get(keyword)!);
       }
+      this.keywordIdsByRule.set(rule, ruleIds);
     }
   }
 
@@ -97,26 +163,53 @@ export class Detector {
     return this.rules.filter((rule) => selected.has(rule));
   }
 
-  /** Scans file content. Returns no match without decoding when no rule's keyword occurs. */
+  /**
+   * Scans file content. Returns no match without decoding when no rule's keyword occurs. A rule
+   * whose matches cannot span lines runs only on the lines holding one of its keywords, when
+   * byte offsets equal string offsets (every byte decoded to one UTF-16 unit).
+   */
   scanBytes(bytes: Uint8Array, path: string): SecretMatch[] {
-    const rules = this.selectRules(bytes);
-    if (rules.length === 0) {
+    const keywordLines = this.index.searchLines(bytes);
+    const selected = new Set<CompiledRule>(this.unfiltered);
+    for (const id of keywordLines.keys()) {
+      for (const rule of this.rulesByKeyword[id]!) {
+        selected.add(rule);
+      }
+    }
+    if (selected.size === 0) {
       return [];
     }
-    return this.scanWithRules(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), path, rules);
+    const rules = this.rules.filter((rule) => selected.has(rule));
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const sameOffsets = text.length === bytes.byteLength;
+    return this.scanWithRules(text, path, rules, sameOffsets ? (rule) => this.ruleLines(rule, keywordLines) : undefined);
+  }
+
+  /** The start offsets of the lines on which `rule` may match, or undefined for the whole text. */
+  private ruleLines(rule: CompiledRule, keywordLines: KeywordLines): number[] | undefined {
+    if (rule.singleLine !== true || rule.keywords.length === 0) {
+      return undefined;
+    }
+    const ids = this.keywordIdsByRule.get(rule)!;
+    const lists = ids.map((id) => keywordLines.get(id)).filter((list): list is number[] => list !== undefined);
+    if (lists.length === 1) {
+      return lists[0];
+    }
+    return [...new Set(lists.flat())].sort((a, b) => a - b);
   }
 
   scanText(text: string, path: string): SecretMatch[] {
     return this.scanBytes(Buffer.from(text, 'utf8'), path);
   }
 
-  private scanWithRules(text: string, path: string, rules: CompiledRule[]): SecretMatch[] {
+  private scanWithRules(text: string, path: string, rules: CompiledRule[], linesOf?: (rule: CompiledRule) => number[] | undefined): SecretMatch[] {
     const lines = new LineIndex(text);
     const found: SecretMatch[] = [];
     const seen = new Set<string>();
 
     for (const rule of rules) {
-      for (const match of rule.matches(text)) {
+      const starts = linesOf?.(rule);
+      for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
         // A finding starts on the line where the match starts, such as a private key's BEGIN
         // line; its columns are those of the secret when the secret is on that line.
         const matchStart = lines.position(match.start);
@@ -153,6 +246,17 @@ export class Detector {
       }
     }
     return dropOverlaps(found);
+  }
+}
+
+/** Runs `rule` on each line starting at one of `starts`, with offsets in the whole text. */
+function* matchesOnLines(rule: CompiledRule, text: string, starts: number[]): Iterable<RuleMatch> {
+  for (const start of starts) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    for (const match of rule.matches(start === 0 && end === text.length ? text : text.slice(start, end))) {
+      yield { start: match.start + start, end: match.end + start, secret: match.secret, secretStart: match.secretStart + start };
+    }
   }
 }
 

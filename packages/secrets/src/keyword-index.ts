@@ -84,7 +84,41 @@ export class KeywordIndex {
     }
     return found;
   }
+
+  /** Like `search`, and records the lines on which each keyword occurs. */
+  searchLines(bytes: Uint8Array): KeywordLines {
+    const lines: KeywordLines = new Map();
+    const transitions = this.transitions;
+    const outputs = this.outputs;
+    let state = 0;
+    let lineStart = 0;
+    for (let index = 0; index < bytes.length; index++) {
+      const byte = bytes[index]!;
+      state = transitions[(state << 8) | byte]!;
+      const ids = outputs[state];
+      if (ids !== undefined) {
+        for (const id of ids) {
+          const list = lines.get(id);
+          if (list === undefined) {
+            lines.set(id, [lineStart]);
+          } else if (list[list.length - 1] !== lineStart) {
+            list.push(lineStart);
+          }
+        }
+      }
+      if (byte === 10) {
+        lineStart = index + 1;
+      }
+    }
+    return lines;
+  }
 }
+
+/**
+ * Start offsets of the lines holding a keyword, per keyword id, each list ascending and without
+ * repeats; a keyword's line is the line where the keyword ends.
+ */
+export type KeywordLines = Map<number, number[]>;
 
 function foldByte(byte: number): number {
   return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
@@ -98,39 +98,49 @@ function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], 
       stats.skippedIgnored++;
       continue;
     }
-    const size = lstatSync(path.join(root, repoPath)).size;
-    const file = readCandidate(root, repoPath, size, options, stats);
+    const file = readCandidate(root, repoPath, undefined, options, stats);
     if (file) {
       yield file;
     }
   }
 }
 
-function readCandidate(root: string, repoPath: string, size: number, options: WalkOptions, stats: WalkStats): WalkedFile | undefined {
-  if (size > options.maxFileBytes) {
-    stats.skippedLarge++;
-    return undefined;
-  }
+/**
+ * Reads a file with one open: its size from the open descriptor (or `knownSize`), then the
+ * whole content, which is dropped when a NUL byte occurs in its first bytes.
+ */
+function readCandidate(root: string, repoPath: string, knownSize: number | undefined, options: WalkOptions, stats: WalkStats): WalkedFile | undefined {
   const absolute = path.join(root, repoPath);
-  if (isBinary(absolute, size)) {
-    stats.skippedBinary++;
-    return undefined;
-  }
-  const content = readFileSync(absolute);
-  stats.files++;
-  stats.bytes += content.length;
-  return { repoPath, content };
-}
-
-function isBinary(file: string, size: number): boolean {
-  const probe = Buffer.alloc(Math.min(size, BINARY_PROBE_BYTES));
-  const fd = openSync(file, 'r');
+  const fd = openSync(absolute, 'r');
+  let content: Buffer;
   try {
-    readSync(fd, probe, 0, probe.length, 0);
+    const size = knownSize ?? fstatSync(fd).size;
+    if (size > options.maxFileBytes) {
+      stats.skippedLarge++;
+      return undefined;
+    }
+    content = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, content, filled, size - filled, filled);
+      if (read === 0) {
+        break;
+      }
+      filled += read;
+    }
+    if (filled < size) {
+      content = content.subarray(0, filled);
+    }
   } finally {
     closeSync(fd);
   }
-  return probe.includes(0);
+  if (content.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+    stats.skippedBinary++;
+    return undefined;
+  }
+  stats.files++;
+  stats.bytes += content.length;
+  return { repoPath, content };
 }
 
 function addIgnoreFile(scopes: IgnoreScope[], root: string, folder: string): void {

@@ -1,4 +1,4 @@
-import { BUILTIN_COMPILED, BUILTIN_RULES, Detector, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
 import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
 
 import { ALNUM, BASE64, HEX, randomText, UPPER_DIGITS, URLSAFE } from './tokens.js';
@@ -94,6 +94,51 @@ describe('keyword index', () => {
     const index = new KeywordIndex(['ghp_', 'akia', 'hers', 'she', 'he']);
     const found = index.search(Buffer.from('USHERS and AKIA'));
     expect([...found].map((id) => index.keywords[id]).sort()).toEqual(['akia', 'he', 'hers', 'she']);
+  });
+
+  test('records the start of each line holding a keyword once', () => {
+    const index = new KeywordIndex(['ghp_', 'akia']);
+    const lines = index.searchLines(Buffer.from('ghp_ ghp_\nnone\nxx AKIA ghp_\n'));
+    expect([...lines].map(([id, starts]) => [index.keywords[id], starts])).toEqual([
+      ['ghp_', [0, 15]],
+      ['akia', [15]]
+    ]);
+  });
+
+  const lineFeedCases: Array<[string, RegExp, boolean]> = [
+    ['prefix and classes', /(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}/, true],
+    ['ANSI colour lookbehind', /(?<=\x1b\[[0-9;]{1,8}m)sq0csp-/, true],
+    ['negated class with \\s', /:\/\/[^\s:@]{1,64}@/, true],
+    ['negated class without \\s', /"[^"]{8,}"/, false],
+    ['\\s outside a class', /key\s*=\s*\w+/, false],
+    ['\\s inside a class', /[\s\w]+/, false],
+    ['character escape', /a\x0ab/, false],
+    ['dot with the s flag', /a.b/s, false],
+    ['dot without the s flag', /a.b/, true],
+    ['end anchor', /abc$/, false]
+  ];
+
+  test.each(lineFeedCases)('%s: cannot match a line feed is %s', (_name, pattern, expected) => {
+    expect(cannotMatchLineFeed(pattern)).toBe(expected);
+  });
+
+  test('line-window scan equals the whole-text scan', () => {
+    const token = `ghp_${randomText(ALNUM, 36, 90)}`;
+    const url = `postgres://app:${randomText(ALNUM, 16, 91)}@db:5432/app`;
+    const text = `a\r\nconst t = "${token}";\r\n\n${'filler line\n'.repeat(3)}DB=${url}\nx = 1; y = "${token}"`;
+    const ascii = detector.scanText(text, 'a.ts').map((match) => [match.rule.id, match.startLine, match.startColumn, match.endColumn]);
+    expect(ascii).toEqual([
+      ['github-pat', 2, 12, 52],
+      ['database-url-password', 7, 19, 35],
+      ['github-pat', 8, 13, 53]
+    ]);
+    // A non-ASCII character makes byte and string offsets differ: the whole text is scanned.
+    const wide = detector.scanText(`é${text}`, 'a.ts').map((match) => [match.rule.id, match.startLine, match.startColumn, match.endColumn]);
+    expect(wide).toEqual([
+      ['github-pat', 2, 12, 52],
+      ['database-url-password', 7, 19, 35],
+      ['github-pat', 8, 13, 53]
+    ]);
   });
 
   test('file without keywords is not decoded', () => {

@@ -33,6 +33,11 @@ export interface CompiledRule {
   /** Yields every match in `text`, in order. */
   matches(text: string): Iterable<RuleMatch>;
   minEntropy?: number;
+  /**
+   * True when no match can span a line break, so the rule runs only on the lines that hold
+   * one of its keywords instead of the whole text.
+   */
+  singleLine?: boolean;
   /** True when the candidate must be dropped (rule-level allowlists and checks). */
   allows(candidate: Candidate): boolean;
   helpUri?: string;
