@@ -418,7 +418,7 @@ describe('readSarifFile limits', () => {
     const error = await rejection(readSarifFile(file, { workspace }));
 
     expect(error.file).toBe(file);
-    expect(error.detail).toMatch(/^cannot be read \(ENOENT\): /);
+    expect(error.detail).toMatch(/^cannot be read: ENOENT: no such file or directory, stat /);
   });
 
   test('directory instead of a file', async () => {

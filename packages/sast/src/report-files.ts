@@ -1,6 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-
-import { lineAndColumn, MAX_SARIF_BYTES, parseSarif, ReportError, type Finding } from '@devsecops/core';
+import { lineAndColumn, parseSarif, readReportText, ReportError, type Finding } from '@devsecops/core';
 
 import { readBanditJson } from './bandit-report.js';
 import { readEslintJson } from './eslint-report.js';
@@ -57,23 +55,7 @@ export function detectReportFormat(log: unknown): SastReportFormat | undefined {
 
 /** Reads a SAST report from disk; see parseSastReport. An unreadable or oversized file is a ReportError. */
 export async function readSastReport(file: string, options: SastReportOptions): Promise<SastReport> {
-  const label = options.displayName ?? file;
-  let text: string;
-  try {
-    const stats = await stat(file);
-    if (!stats.isFile()) {
-      throw new ReportError(label, 'is not a regular file');
-    }
-    if (stats.size > MAX_SARIF_BYTES) {
-      throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a report`);
-    }
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ReportError) {
-      throw error;
-    }
-    throw new ReportError(label, `cannot be read: ${(error as Error).message}`);
-  }
+  const text = await readReportText(file, options.displayName ?? file);
   return parseSastReport(text, file, options);
 }
 

@@ -43,27 +43,31 @@ type JsonObject = Record<string, unknown>;
 
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 export async function readSarifFile(file: string, options: SarifReadOptions): Promise<SarifReadResult> {
-  const label = options.displayName ?? file;
+  const text = await readReportText(file, options.displayName ?? file, 'SARIF file');
+  return parseSarif(text, file, options);
+}
 
-  let text: string;
+/**
+ * Reads a report file as UTF-8 text for any adapter. Throws ReportError, labelled `label`, for
+ * a path that is not a regular file, a file over MAX_SARIF_BYTES, or a read error.
+ */
+export async function readReportText(file: string, label: string, kind = 'report'): Promise<string> {
   try {
     const stats = await stat(file);
     if (!stats.isFile()) {
       throw new ReportError(label, 'is not a regular file');
     }
     if (stats.size > MAX_SARIF_BYTES) {
-      throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a SARIF file`);
+      throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a ${kind}`);
     }
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof ReportError) {
       throw error;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportError(label, `cannot be read${code ? ` (${code})` : ''}: ${(error as Error).message}`);
+    // Node's message already starts with the code, such as "ENOENT: no such file or directory".
+    throw new ReportError(label, `cannot be read: ${(error as Error).message}`);
   }
-
-  return parseSarif(text, file, options);
 }
 
 /**
