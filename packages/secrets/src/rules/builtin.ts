@@ -13,7 +13,9 @@ import type { SecretRule } from './types.js';
  * match is.
  */
 
-const B = '(?:(?<![A-Za-z0-9_])|(?<=\\x1b\\[[0-9;]{1,8}m))';
+// One lookbehind (a word character not ending an ANSI colour code): an alternation of two
+// lookbehinds would stop V8 from searching for the literal that follows, about 10x slower.
+const B = '(?<![A-Za-z0-9_](?<!\\x1b\\[[0-9;]{1,8}m))';
 const E = '(?![A-Za-z0-9_])';
 /** Up to 40 characters of the same line between a provider's name and its value. */
 const NEAR = "[\\w.\\- \"'`]{0,40}?(?:[:=]|=>|:=)\\s*[\"'`]?";
