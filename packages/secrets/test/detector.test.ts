@@ -58,7 +58,11 @@ describe('built-in rules', () => {
     ['twilio-api-key', `sid SK${randomText(HEX, 32, 78).toUpperCase()}`],
     ['newrelic-license-key', `license_key: eu01x${randomText(HEX, 31, 79)}NRAL`],
     ['together-api-key-v1', `key: tgp_v1_${randomText(URLSAFE, 43, 80)}`],
-    ['postman-collection-token', `PMAT-${randomText(UPPER_DIGITS, 26, 81)}`]
+    ['postman-collection-token', `PMAT-${randomText(UPPER_DIGITS, 26, 81)}`],
+    // Rules whose keywords were narrowed to what every match holds.
+    ['mailchimp-api-key', `MC_KEY=${randomText(HEX, 32, 86)}-us12`],
+    ['database-url-password', `url = "jdbc:mysql://app:${randomText(ALNUM, 16, 87)}@db.internal:3306/app"`],
+    ['database-url-password', `REDIS=REDISS://default:${randomText(ALNUM, 16, 88)}@cache:6380`]
   ];
 
   test.each(cases)('%s matches its documented format', (id, line) => {

@@ -175,7 +175,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('sendgrid-api-key', 'SendGrid API key', 'high', ['sg.'], `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`),
   prefixed('mailgun-api-key', 'Mailgun API key', 'high', 'key-', '[a-f0-9]{32}'),
   named('mailgun-private-key', 'Mailgun private API key', 'high', ['mailgun'], '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', 3.0),
-  rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['-us'], `${B}[a-f0-9]{32}-us[0-9]{1,2}${E}`),
+  rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `-us${digit}`), `${B}[a-f0-9]{32}-us[0-9]{1,2}${E}`),
   rule('brevo-api-key', 'Brevo (Sendinblue) API or SMTP key', 'high', ['xkeysib-', 'xsmtpsib-'], `${B}x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}${E}`),
   rule('mailersend-token', 'MailerSend API token', 'high', ['mlsn.'], `${B}mlsn\\.[a-f0-9]{64}${E}`),
   named('postmark-server-token', 'Postmark server token', 'high', ['postmark'], UUID, 3.0),
@@ -270,7 +270,8 @@ export const BUILTIN_RULES: SecretRule[] = [
     'database-url-password',
     'Password in a database or message broker URL',
     'critical',
-    ['://'],
+    // Each scheme with its "://" (or "jdbc:"), so only lines with such a URL are searched.
+    [...['postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'mssql', 'sqlserver', 'oracle', 'cockroachdb', 'clickhouse', 'neo4j', 'neo4j+s', 'nats', 'kafka'].map((scheme) => `${scheme}://`), 'jdbc:'],
     `${B}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\\+s)?|nats|kafka|jdbc:[a-z]+)://[^\\s:@/'"\`]{1,64}:(?<secret>[^\\s@/'"\`]{3,128})@[^\\s'"\`]{2,}`,
     { flags: 'i' }
   ),
