@@ -76,6 +76,15 @@ describe('built-in rules', () => {
     expect(matches.map((match) => [match.rule.id, match.startLine])).toEqual([['private-key', 1]]);
   });
 
+  test.each([
+    ['Java concatenation', (lines: string[]) => `String key = "-----BEGIN RSA PRIVATE KEY-----\\n"\n${lines.map((line) => `    + "${line}\\n"`).join('\n')}\n    + "-----END RSA PRIVATE KEY-----";\n`],
+    ['escaped twice', (lines: string[]) => `k = "\\"-----BEGIN PRIVATE KEY-----\\\\n${lines.join('\\\\n')}\\\\n-----END PRIVATE KEY-----\\"";\n`]
+  ])('private key in %s is one finding on its BEGIN line', (_name, build) => {
+    const lines = Array.from({ length: 4 }, (_, index) => randomText(BASE64, 64, 100 + index));
+    const matches = detector.scanText(build(lines), 'Keys.java');
+    expect(matches.map((match) => [match.rule.id, match.startLine, match.secret.slice(0, 64)])).toEqual([['private-key', 1, lines[0]]]);
+  });
+
   const placeholders: Array<[string, string]> = [
     ['AWS documentation key', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
     ['x run', `token: ghp_${'x'.repeat(36)}`],

@@ -256,12 +256,13 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
 
   // Private keys, tokens and URLs with credentials.
+  // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
   rule(
     'private-key',
     'Private key (PEM)',
     'critical',
     ['private key-----'],
-    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\r|\\\\n|\\s|")*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{40,}(?:(?:\\\\r|\\\\n|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`
+    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{40,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`
   ),
   rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|\\s)+(?:[A-Za-z-]+: [^\\n]*\\n)*(?:\\\\n|\\s)*(?<secret>[A-Za-z0-9+/=]{40,})`),
   rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`),
