@@ -74,10 +74,10 @@ const OUTSIDE_FORMAT = new Map<string, string>([
   ['credsweeper/tests/samples/pem_key.p.log:2', 'key lines carry log timestamps; needs a log decoder'],
   ['credsweeper/tests/samples/pem_key.p.log.json:1', 'key lines carry log timestamps inside JSON; needs a log decoder'],
   ['credsweeper/tests/samples/posthog:1', 'project API key (phc_) is public by design; length outside the rule'],
-  ['credsweeper/tests/samples/posthog:2', 'key length not documented by PostHog; left'],
+  ['credsweeper/tests/samples/posthog:2', 'key length not documented by PostHog'],
   ['credsweeper/tests/samples/posthog:3', 'phr_ is not a documented PostHog prefix'],
   ['credsweeper/tests/samples/posthog:4', 'pha_ is not a documented PostHog prefix'],
-  ['credsweeper/tests/samples/posthog:5', 'key length not documented by PostHog; left'],
+  ['credsweeper/tests/samples/posthog:5', 'key length not documented by PostHog'],
   ['credsweeper/tests/samples/salesfoce:2', 'organisation IDs are identifiers, not credentials'],
   ['credsweeper/tests/samples/salesfoce:4', 'connected-app consumer key is an identifier, not a secret'],
   ['credsweeper/tests/samples/sendgrid_api_key:1', 'outside the documented format (SG., 22 and 43 characters)'],
@@ -85,7 +85,6 @@ const OUTSIDE_FORMAT = new Map<string, string>([
   ['credsweeper/tests/samples/stripe_credentials:6', 'publishable key (pk_), public by design'],
   ['credsweeper/tests/samples/supabase:3', 'sbp_v0_ variant not in the documented format'],
   ['credsweeper/tests/samples/twilio_credentials_p:2', 'Account SID (AC) is an identifier, not a credential'],
-  ['credsweeper/tests/samples/twitter-x:1', 'preceded by a word character (tp:AAAA... is one token)'],
   ['credsweeper/tests/samples/url_cred.js:1', 'percent-encoded user name in an unknown scheme'],
   ['credsweeper/tests/samples/url_cred.js:13', 'placeholder user (example@...)']
 ]);

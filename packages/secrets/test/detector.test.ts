@@ -59,6 +59,7 @@ describe('built-in rules', () => {
     ['newrelic-license-key', `license_key: eu01x${randomText(HEX, 31, 79)}NRAL`],
     ['together-api-key-v1', `key: tgp_v1_${randomText(URLSAFE, 43, 80)}`],
     ['postman-collection-token', `PMAT-${randomText(UPPER_DIGITS, 26, 81)}`],
+    ['twitter-bearer-token', `BEARER=${'A'.repeat(21)}M${randomText(`${ALNUM}%`, 94, 89)}`],
     // Rules whose keywords were narrowed to what every match holds.
     ['mailchimp-api-key', `MC_KEY=${randomText(HEX, 32, 86)}-us12`],
     ['database-url-password', `url = "jdbc:mysql://app:${randomText(ALNUM, 16, 87)}@db.internal:3306/app"`],

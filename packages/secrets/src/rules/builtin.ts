@@ -246,7 +246,8 @@ export const BUILTIN_RULES: SecretRule[] = [
   named('okta-api-token', 'Okta API token', 'high', ['okta'], '00[A-Za-z0-9_-]{40}', 3.5),
   prefixed('dropbox-short-lived-token', 'Dropbox short-lived access token', 'high', 'sl.', '[A-Za-z0-9_-]{130,152}'),
   rule('dropbox-long-lived-token', 'Dropbox long-lived access token', 'high', ['aaaaaaaaaa'], `${B}[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}${E}`),
-  rule('twitter-bearer-token', 'X (Twitter) app-only bearer token', 'high', ['aaaaaaaaaaaaaaaaaaaaa'], `${B}A{22}[A-Za-z0-9%]{80,120}${E}`),
+  // X's documented example token starts with 21 A characters.
+  rule('twitter-bearer-token', 'X (Twitter) app-only bearer token', 'high', ['aaaaaaaaaaaaaaaaaaaaa'], `${B}A{21}[A-Za-z0-9%]{80,120}${E}`),
   prefixed('facebook-access-token', 'Facebook (Meta) access token', 'high', 'EAAC', '[A-Za-z0-9]{100,}'),
   prefixed('instagram-access-token', 'Instagram access token', 'high', 'IGQV', '[A-Za-z0-9_-]{100,}'),
   rule('salesforce-access-token', 'Salesforce access token', 'high', ['00d'], `${B}00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{80,}`),
