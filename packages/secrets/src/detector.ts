@@ -165,7 +165,7 @@ export class Detector {
 
   /**
    * Scans file content. Returns no match without decoding when no rule's keyword occurs. A rule
-   * whose matches cannot span lines runs only on the lines holding one of its keywords, when
+   * whose matches cannot span lines runs only on the lines containing one of its keywords, when
    * byte offsets equal string offsets (every byte decoded to one UTF-16 unit).
    */
   scanBytes(bytes: Uint8Array, path: string): SecretMatch[] {

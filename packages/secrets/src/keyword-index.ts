@@ -115,7 +115,7 @@ export class KeywordIndex {
 }
 
 /**
- * Start offsets of the lines holding a keyword, per keyword id, each list ascending and without
+ * Start offsets of the lines containing a keyword, per keyword id, each list ascending and without
  * repeats; a keyword's line is the line where the keyword ends.
  */
 export type KeywordLines = Map<number, number[]>;

@@ -127,7 +127,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('gitlab-incoming-mail-token', 'GitLab incoming mail token', 'medium', 'glimt-', '[A-Za-z0-9_-]{25}'),
   prefixed('gitlab-agent-token', 'GitLab agent for Kubernetes token', 'high', 'glagent-', '[A-Za-z0-9_-]{50}'),
   prefixed('gitlab-feature-flags-token', 'GitLab feature flags client token', 'medium', 'glffct-', '[A-Za-z0-9_-]{20}'),
-  // The token ends in '=' and an 8-hex checksum; the '=' may be escaped (\\= or %3D) in files.
+  // The token ends in '=' and an 8-hex checksum. The '=' may be escaped (\\= or %3D) in files.
   prefixed('atlassian-api-token', 'Atlassian API token', 'high', 'ATATT3', '(?:[A-Za-z0-9_=-]{180,}|[A-Za-z0-9_-]{150,}(?:\\\\=|%3[Dd])[A-Fa-f0-9]{8})'),
   prefixed('bitbucket-access-token', 'Bitbucket repository, project or workspace access token', 'high', 'ATCTT3', '[A-Za-z0-9_=-]{180,}'),
   prefixed('bitbucket-app-password', 'Bitbucket app password', 'high', 'ATBB', '[A-Za-z0-9_=.-]{32}'),
