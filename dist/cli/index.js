@@ -2,16 +2,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2463:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(28886);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -41,24 +41,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -220,15 +220,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -237,7 +237,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -923,13 +923,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1072,15 +1072,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1207,12 +1207,12 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1449,12 +1449,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1483,12 +1483,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1501,15 +1501,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1694,14 +1694,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1878,7 +1878,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1903,15 +1903,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1959,17 +1959,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
 const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2168,14 +2168,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2209,24 +2209,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2735,16 +2735,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2865,14 +2865,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2952,31 +2952,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3576,20 +3576,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3619,19 +3619,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3648,14 +3648,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3703,15 +3703,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3815,12 +3815,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3844,12 +3844,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3862,13 +3862,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3963,15 +3963,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4054,13 +4054,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4126,27 +4126,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
+const additionalItems_1 = __nccwpck_require__(73448);
 const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
 const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(48584);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4176,15 +4176,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4234,15 +4234,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4275,7 +4275,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4302,13 +4302,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4368,15 +4368,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4454,7 +4454,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4467,15 +4467,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4527,13 +4527,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4571,12 +4571,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4590,16 +4590,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4727,7 +4727,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4743,13 +4743,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -4765,18 +4765,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4893,16 +4893,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
 const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5003,7 +5003,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5018,16 +5018,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5041,12 +5041,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5139,19 +5139,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5175,14 +5175,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5206,14 +5206,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5260,21 +5260,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
 const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5299,12 +5299,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5329,14 +5329,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5362,12 +5362,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5400,7 +5400,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5425,12 +5425,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5457,14 +5457,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5496,14 +5496,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5581,15 +5581,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5651,7 +5651,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -5704,7 +5704,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -5804,13 +5804,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6019,13 +6019,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -7451,14 +7451,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -7819,12 +7819,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8229,7 +8229,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8312,8 +8312,15 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7240);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51055);
 
+// A closed pipe (`devsecops report … | head`) ends the output, not the command with an error.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') {
+        process.exit(process.exitCode ?? 0);
+    }
+    throw error;
+});
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -8326,7 +8333,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7240:
+/***/ 51055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8337,10 +8344,420 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_OK, EXIT_POLICY_FAILED, EXIT_USAGE
 
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 24 modules
+var src = __nccwpck_require__(53772);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./packages/cli/src/output.ts
+
+
+
+const FORMATS = ['text', 'markdown', 'json', 'sarif'];
+/** Options shared by `devsecops report` and `devsecops scan`, in parseArgs form. */
+const OUTPUT_OPTIONS = {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    workspace: { type: 'string' },
+    config: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' }
+};
+function parseFormat(value) {
+    const format = (value ?? 'text');
+    if (!FORMATS.includes(format)) {
+        throw new src/* ConfigurationError */.j1(`--format "${value}" is not one of ${FORMATS.join(', ')}`);
+    }
+    return format;
+}
+function render(report, format, color) {
+    switch (format) {
+        case 'json':
+            return (0,src/* renderJson */.hF)(report);
+        case 'markdown':
+            return (0,src/* renderJobSummary */.qE)(report, { limit: Number.MAX_SAFE_INTEGER });
+        case 'sarif':
+            return `${JSON.stringify((0,src/* toSarifLog */.xM)(report.findings), null, 2)}\n`;
+        case 'text':
+            return (0,src/* renderText */.S5)(report, { color });
+    }
+}
+/** Writes the rendered report to `--output` or standard output and returns the exit status. */
+async function emitReport(report, options, io) {
+    const color = options.noColor ? false : (options.color ?? (options.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR));
+    const rendered = render(report, options.format, color);
+    if (options.output) {
+        const output = external_node_path_default().resolve(io.cwd, options.output);
+        await (0,promises_.mkdir)(external_node_path_default().dirname(output), { recursive: true });
+        await (0,promises_.writeFile)(output, rendered);
+    }
+    else {
+        io.stdout.write(rendered);
+    }
+    if (report.errors.length > 0) {
+        return 2;
+    }
+    return report.policy.failed ? 1 : 0;
+}
+/**
+ * Progress goes to standard error with DEVSECOPS_DEBUG=1, so standard output stays the report.
+ * Warnings and errors are part of the report itself, so they are not repeated here.
+ */
+function stderrLogger(io) {
+    const verbose = io.env.DEVSECOPS_DEBUG === '1';
+    const write = (prefix) => (message) => {
+        if (verbose)
+            io.stderr.write(`${prefix}${message}\n`);
+    };
+    return { debug: write('debug: '), info: write(''), warning: write('warning: '), error: write('error: ') };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/report-command.ts
+
+
+
+
+
+/** Runs `devsecops report`: the same aggregation as the report action, printed locally. */
+async function runReport(argv, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            ...OUTPUT_OPTIONS,
+            baseline: { type: 'string' },
+            'write-baseline': { type: 'string' }
+        }
+    });
+    const format = parseFormat(values.format);
+    if (positionals.length === 0) {
+        throw new src/* ConfigurationError */.j1('no SARIF file given; usage: devsecops report [options] FILE...');
+    }
+    const workspace = external_node_path_default().resolve(io.cwd, values.workspace ?? '.');
+    const config = await (0,src/* loadConfig */.Z9)({ workspace, file: values.config });
+    const failOn = values['fail-on'] !== undefined ? (0,src/* parseFailOn */.XV)(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
+    const baseline = values.baseline ? await (0,src/* readBaseline */.mF)(external_node_path_default().resolve(io.cwd, values.baseline)) : undefined;
+    const globs = (0,src/* expandGlobs */.GE)(positionals, io.cwd);
+    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: src/* UNMATCHED_PATTERN_MESSAGE */.nm }));
+    const report = await (0,src/* aggregate */.QD)({
+        files: globs.files,
+        workspace,
+        config,
+        failOn,
+        baseline,
+        context: { serverUrl: 'https://github.com' },
+        logger: stderrLogger(io),
+        errors
+    });
+    if (values['write-baseline']) {
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, values['write-baseline']), (0,src/* formatBaseline */.J2)(report.findings));
+    }
+    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./packages/cli/src/scanners.ts
+/**
+ * Loaders of the scanners `devsecops scan` can run, by category. Each is imported only when
+ * asked for, because the SAST engine bundles ESLint and TypeScript (about 20 MB): loading
+ * every scanner up front made even `devsecops report` take 2 s to start.
+ */
+const SCANNERS = {
+    iac: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(129), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19996))).iacScanner,
+    sast: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(604), __nccwpck_require__.e(129), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76991))).sastScanner,
+    secrets: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(698), __nccwpck_require__.e(129), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97571))).secretsScanner
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/scan-command.ts
+
+
+
+
+
+
+/** Scanner settings that have their own flag; `--setting NAME=VALUE` passes any other. */
+const SETTING_FLAGS = ['mode', 'base', 'head', 'frameworks'];
+/** Runs `devsecops scan`: the scanner actions' engines on a local folder. */
+async function runScan(argv, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            ...OUTPUT_OPTIONS,
+            only: { type: 'string' },
+            engines: { type: 'string' },
+            'report-files': { type: 'string', multiple: true },
+            setting: { type: 'string', multiple: true },
+            progress: { type: 'boolean' },
+            'no-progress': { type: 'boolean' },
+            ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' }]))
+        }
+    });
+    const format = parseFormat(values.format);
+    if (positionals.length > 1) {
+        throw new src/* ConfigurationError */.j1(`scan takes one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
+    }
+    const categories = selectCategories(values.only);
+    const target = external_node_path_default().resolve(io.cwd, positionals[0] ?? '.');
+    const workspace = resolveWorkspace(values.workspace, target, io.cwd);
+    if (target !== workspace && (0,src/* toRepoPath */.xD)(workspace, target) === undefined) {
+        throw new src/* ConfigurationError */.j1(`PATH "${positionals[0]}" is outside the workspace ${workspace}; pass a --workspace that contains it`);
+    }
+    const config = await (0,src/* loadConfig */.Z9)({ workspace, file: values.config });
+    const failOn = values['fail-on'] !== undefined ? (0,src/* parseFailOn */.XV)(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
+    const logger = stderrLogger(io);
+    const globs = (0,src/* expandGlobs */.GE)(values['report-files'] ?? [], io.cwd);
+    const settings = scannerSettings(values);
+    const showProgress = values['no-progress'] ? false : (values.progress ?? io.stderr.isTTY === true);
+    const findings = [];
+    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: src/* UNMATCHED_PATTERN_MESSAGE */.nm }));
+    const warnings = [];
+    for (const category of categories) {
+        const scanner = await SCANNERS[category]();
+        const result = await scanner.scan({
+            workspace,
+            target,
+            config,
+            logger,
+            engines: values.engines ? values.engines.split(',').map((name) => name.trim()) : undefined,
+            reportFiles: globs.files,
+            settings,
+            onProgress: showProgress ? progressLine(io, category) : undefined
+        });
+        if (showProgress) {
+            io.stderr.write('\r\u001b[2K');
+        }
+        findings.push(...result.findings);
+        errors.push(...result.errors);
+        warnings.push(...result.warnings);
+    }
+    const report = (0,src/* classifyFindings */.ZY)(findings, { workspace, config, failOn, context: { serverUrl: 'https://github.com' }, logger, errors, warnings });
+    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
+}
+/**
+ * Returns the repository root that finding paths are relative to: --workspace when given,
+ * else the current directory when PATH is inside it, else PATH itself (or its folder, for a
+ * file), so `devsecops scan ../other-repo` reports paths relative to that repository.
+ */
+function resolveWorkspace(option, target, cwd) {
+    if (option !== undefined) {
+        return external_node_path_default().resolve(cwd, option);
+    }
+    if (target === cwd || (0,src/* toRepoPath */.xD)(cwd, target) !== undefined) {
+        return cwd;
+    }
+    return (0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.statSync)(target).isFile() ? external_node_path_default().dirname(target) : target;
+}
+function selectCategories(only) {
+    const available = Object.keys(SCANNERS);
+    if (available.length === 0) {
+        throw new src/* ConfigurationError */.j1('no scanner is built into this version');
+    }
+    if (!only) {
+        return available;
+    }
+    const requested = only.split(',').map((name) => name.trim());
+    for (const name of requested) {
+        if (!available.includes(name)) {
+            throw new src/* ConfigurationError */.j1(`--only "${name}" is not one of ${available.join(', ')}`);
+        }
+    }
+    return requested;
+}
+function scannerSettings(values) {
+    const settings = {};
+    for (const flag of SETTING_FLAGS) {
+        settings[flag] = values[flag];
+    }
+    for (const entry of values.setting ?? []) {
+        const separator = entry.indexOf('=');
+        if (separator <= 0) {
+            throw new src/* ConfigurationError */.j1(`--setting "${entry}" is not NAME=VALUE`);
+        }
+        settings[entry.slice(0, separator)] = entry.slice(separator + 1);
+    }
+    return settings;
+}
+/** Rewrites one status line on standard error at most ten times a second. */
+function progressLine(io, category) {
+    let last = 0;
+    return (progress) => {
+        const now = Date.now();
+        if (now - last < 100) {
+            return;
+        }
+        last = now;
+        const megabytes = (progress.bytes / 1e6).toFixed(1);
+        io.stderr.write(`\r\u001b[2K${category}: ${progress.files} files, ${megabytes} MB`);
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/usage.ts
+const VERSION = '0.1.0';
+const USAGE = `Usage:
+  devsecops report [options] FILE...
+  devsecops scan [options] [PATH]
+
+report aggregates SARIF files from any tools into one deduplicated report, as the report
+action does on a pull request. FILE may be a file, a folder (every *.sarif file below it)
+or a glob pattern in quotes.
+
+scan runs the scanner actions' engines on PATH (default: the current directory) and
+prints the same report.
+
+Options for both:
+  --format FORMAT     text, markdown, json or sarif (default: text)
+  --output FILE       write the report to FILE instead of standard output
+  --fail-on LEVEL     critical, high, medium, low, info or none (default: the config
+                      file's fail-on, else high)
+  --workspace DIR     repository root that report paths are resolved against
+                      (default: the current directory)
+  --config FILE       config file (default: .github/devsecops.yml in the workspace)
+  --color, --no-color force colour on or off in text output
+
+Options for report:
+  --baseline FILE     baseline file of fingerprints; findings in it count as existing
+  --write-baseline FILE  write the current findings' fingerprints to FILE as a baseline
+
+Options for scan:
+  --only LIST         scanners to run, comma-separated (default: all built in)
+  --engines LIST      engines to run, comma-separated (default: each scanner's defaults)
+  --report-files GLOB read a report another tool wrote; repeat for more
+  --mode, --base, --head, --frameworks VALUE
+                      scanner settings, as the actions' inputs of the same names
+  --setting NAME=VALUE  any other scanner setting; repeatable
+  --no-progress       no progress line on standard error
+
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit status: 0 when the policy passes, 1 when findings at or above --fail-on are
+present, 2 for a usage error or when any input could not be read or engine failed.
+`;
+
+;// CONCATENATED MODULE: ./packages/cli/src/main.ts
+
+
+
+
+/** Exit statuses, as documented in the usage text. */
+const EXIT_OK = 0;
+const EXIT_POLICY_FAILED = 1;
+const EXIT_USAGE = 2;
+/** Runs the `devsecops` command and returns its exit status. */
+async function main(argv, io) {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case undefined:
+            case '-h':
+            case '--help':
+            case 'help':
+                io.stdout.write(USAGE);
+                return command === undefined ? EXIT_USAGE : EXIT_OK;
+            case '-v':
+            case '--version':
+                io.stdout.write(`${VERSION}\n`);
+                return EXIT_OK;
+            case 'report':
+            case 'scan':
+                if (rest.includes('--help') || rest.includes('-h')) {
+                    io.stdout.write(USAGE);
+                    return EXIT_OK;
+                }
+                return command === 'report' ? await runReport(rest, io) : await runScan(rest, io);
+            default:
+                throw new src/* ConfigurationError */.j1(`unknown command "${command}"; expected "report" or "scan". Run "devsecops --help" for usage.`);
+        }
+    }
+    catch (error) {
+        if (error instanceof src/* ConfigurationError */.j1 || error instanceof src/* ReportError */.$g || isParseArgsError(error) || isFileSystemError(error)) {
+            io.stderr.write(`devsecops: ${error.message}\n`);
+            return EXIT_USAGE;
+        }
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`devsecops: unexpected error: ${message}\n`);
+        return EXIT_USAGE;
+    }
+}
+/** Errors of reading or writing a file the user named, such as a missing folder for --output. */
+const FILE_SYSTEM_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EEXIST', 'EROFS', 'ENOSPC']);
+function isFileSystemError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && FILE_SYSTEM_CODES.has(code);
+}
+function isParseArgsError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+
+/***/ }),
+
+/***/ 53772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ ConfigurationError),
+  XG: () => (/* reexport */ FINGERPRINT_KEY),
+  $g: () => (/* reexport */ ReportError),
+  TW: () => (/* reexport */ TOOL_RANKS),
+  nm: () => (/* reexport */ UNMATCHED_PATTERN_MESSAGE),
+  QD: () => (/* reexport */ aggregate),
+  ZY: () => (/* reexport */ classifyFindings),
+  GE: () => (/* reexport */ expandGlobs),
+  J2: () => (/* reexport */ formatBaseline),
+  _Z: () => (/* reexport */ isSeverity),
+  q1: () => (/* reexport */ lineAndColumn),
+  Z9: () => (/* reexport */ loadConfig),
+  XV: () => (/* reexport */ parseFailOn),
+  r1: () => (/* reexport */ parseSarif),
+  mF: () => (/* reexport */ readBaseline),
+  Kq: () => (/* reexport */ readReportText),
+  qE: () => (/* reexport */ renderJobSummary),
+  hF: () => (/* reexport */ renderJson),
+  S5: () => (/* reexport */ renderText),
+  dQ: () => (/* reexport */ resolveArtifactUri),
+  qs: () => (/* reexport */ severityRank),
+  xD: () => (/* reexport */ toRepoPath),
+  xM: () => (/* reexport */ toSarifLog)
+});
+
+// UNUSED EXPORTS: BASELINE_VERSION, CATEGORIES, CONFIG_SECTIONS, DEFAULT_CONFIG_FILE, DEFAULT_TOOL_NAME, FAIL_ON_VALUES, GITHUB_LIMITS, INLINE_MARKER, LEVEL_SEVERITIES, MAX_CACHED_BYTES, MAX_CONFIG_BYTES, MAX_FINGERPRINT_LINES, MAX_GLOB_LENGTH, MAX_INSPECTED_LINE_LENGTH, MAX_SARIF_BYTES, MAX_SOURCE_BYTES, MAX_URI_BASE_DEPTH, MAX_WARNINGS_PER_FILE, RecordingLogger, SARIF_SCHEMA_URI, SARIF_VERSION, SECURITY_SEVERITY_BANDS, SEVERITIES, SEVERITY_LEVELS, SEVERITY_SCORES, SRCROOT, SourceCache, TOOL_CATEGORIES, TOOL_RANK_KEYS, UNKNOWN_RULE_ID, applyRuleSettings, applySuppressions, categoryForTool, codeSpan, compareFindings, compareWithBaseline, compileGlob, computeFingerprint, deduplicate, defaultConfig, describeArtifactLocation, displayName, effectiveLevel, emptyCounts, escapeHtmlAttribute, escapeMarkdown, evaluatePolicy, fileUrl, fillArguments, fingerprintFindings, isAtLeast, isCategory, markdownLink, normalizeLine, owaspCategoryOf, parseConfig, parseInlineMarker, readSarifFile, renderCheckSummary, renderCheckTitle, renderComment, ruleSettings, safeLinkUrl, severityFromSarif, severityFromScore, silentLogger, stripControlCharacters, stripQueryValues, truncateText, writeSarifFile
+
+;// CONCATENATED MODULE: ./packages/core/src/finding.ts
+/** Severities from most to least severe. Policy thresholds compare by this order. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
+/** True when `severity` is at least as severe as `threshold`. */
+function isAtLeast(severity, threshold) {
+    return severityRank(severity) <= severityRank(threshold);
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+/** Matches an OWASP Top 10 2021 category as the SAST adapters write it, such as `A03:2021-Injection`. */
+const OWASP_CATEGORY = /^A(0[1-9]|10):2021-[A-Za-z][A-Za-z ,-]{0,80}$/;
+/** Returns the `owasp` entry of a properties bag when it is a well-formed OWASP Top 10 2021 category. */
+function owaspCategoryOf(properties) {
+    const owasp = properties?.owasp;
+    return typeof owasp === 'string' && OWASP_CATEGORY.test(owasp) ? owasp : undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
  * A problem with what the user supplied: an input, a config file or a report. Its message
- * quotes the bad value and says what was expected; anything else thrown is a bug.
+ * quotes the bad value and states what was expected. Anything else thrown is a bug.
  */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -8384,11 +8801,11 @@ class RecordingLogger {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/workspace.ts
 
 
@@ -8409,6 +8826,8 @@ function toRepoPath(workspace, candidate) {
 }
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Most file content the cache keeps at once; the files read longest ago are dropped first. */
+const MAX_CACHED_BYTES = 128 * 1024 * 1024;
 /**
  * Reads repository files line by line for fingerprints and inline suppressions. Every
  * path is checked to stay inside the workspace after symbolic links are resolved, so a
@@ -8417,16 +8836,27 @@ const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 class SourceCache {
     root;
     cache = new Map();
+    cachedBytes = 0;
     constructor(workspace) {
         this.root = external_node_path_default().resolve(workspace);
     }
     /** Returns the file's lines (index 0 is line 1), or undefined when it cannot be read. */
     lines(repoPath) {
-        if (this.cache.has(repoPath)) {
-            return this.cache.get(repoPath);
+        const cached = this.cache.get(repoPath);
+        if (cached) {
+            return cached.lines;
         }
         const lines = this.load(repoPath);
-        this.cache.set(repoPath, lines);
+        const bytes = lines ? lines.reduce((sum, line) => sum + line.length + 1, 0) : 0;
+        this.cache.set(repoPath, { lines, bytes });
+        this.cachedBytes += bytes;
+        for (const [path, entry] of this.cache) {
+            if (this.cachedBytes <= MAX_CACHED_BYTES || path === repoPath) {
+                break;
+            }
+            this.cache.delete(path);
+            this.cachedBytes -= entry.bytes;
+        }
         return lines;
     }
     /** Returns line `line` (1-based) of the file, or undefined. */
@@ -8438,23 +8868,23 @@ class SourceCache {
             return undefined;
         }
         try {
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(this.root, repoPath));
-            const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(this.root);
+            const real = (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(this.root, repoPath));
+            const realRoot = (0,external_node_fs_.realpathSync)(this.root);
             const relative = external_node_path_default().relative(realRoot, real);
             if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
                 return undefined;
             }
-            const stats = (0,external_node_fs_namespaceObject.statSync)(real);
+            const stats = (0,external_node_fs_.statSync)(real);
             if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
                 return undefined;
             }
             const buffer = Buffer.alloc(stats.size);
-            const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
+            const fd = (0,external_node_fs_.openSync)(real, 'r');
             try {
-                (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
+                (0,external_node_fs_.readSync)(fd, buffer, 0, stats.size, 0);
             }
             finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
+                (0,external_node_fs_.closeSync)(fd);
             }
             if (buffer.includes(0)) {
                 return undefined;
@@ -8468,13 +8898,13 @@ class SourceCache {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./packages/core/src/files.ts
 
 
 
-/** How deep the walk below a pattern's static prefix goes, so a cycle of links cannot hang it. */
+/** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
@@ -8505,12 +8935,12 @@ function expandGlobs(patterns, cwd) {
 }
 function matchLiteral(absolute) {
     try {
-        const stats = (0,external_node_fs_namespaceObject.statSync)(absolute);
+        const stats = (0,external_node_fs_.statSync)(absolute);
         if (stats.isFile()) {
             return [absolute];
         }
         if (stats.isDirectory()) {
-            return walk(absolute, (file) => file.endsWith('.sarif'));
+            return walk(absolute, (file) => file.toLowerCase().endsWith('.sarif'));
         }
     }
     catch {
@@ -8530,7 +8960,7 @@ function walk(dir, accept) {
         }
         let entries;
         try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(current, { withFileTypes: true });
+            entries = (0,external_node_fs_.readdirSync)(current, { withFileTypes: true });
         }
         catch {
             return;
@@ -8542,7 +8972,8 @@ function walk(dir, accept) {
                     visit(full, depth + 1);
                 }
             }
-            else if (entry.isFile() && accept(full)) {
+            else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && accept(full)) {
+                // A link to a file is followed; a link to a folder is not, so a cycle cannot loop.
                 found.push(full);
             }
         }
@@ -8550,15 +8981,25 @@ function walk(dir, accept) {
     visit(dir, 0);
     return found;
 }
+function isFileTarget(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Message for a pattern that matched nothing, shared by the action and the CLI. */
+const UNMATCHED_PATTERN_MESSAGE = 'no SARIF file found: not a file, not a folder with *.sarif files below it, and no file matches it as a pattern';
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+var ajv = __nccwpck_require__(42463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./schema/devsecops.schema.json
-const devsecops_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/devsecops-actions/devsecops-actions/schema/devsecops.schema.json","title":"devsecops-actions configuration","description":"Settings for the devsecops-actions suite, read from .github/devsecops.yml unless the config input names another file. Every key is optional.","type":"object","additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"fail-on":{"description":"Lowest severity of a finding that fails the run. The report action applies it to new findings; none never fails. The fail-on action input takes precedence.","enum":["critical","high","medium","low","info","none"]},"filter-mode":{"description":"Which findings count as new on a pull request: added (on added or changed lines), diff_context (within the diff hunks), file (anywhere in a changed file) or nofilter (every finding).","enum":["added","diff_context","file","nofilter"]},"rules":{"description":"Settings per rule, keyed by the exact rule id as the tool reports it.","type":"object","additionalProperties":{"$ref":"#/definitions/ruleSettings"}},"suppressions":{"description":"Findings to suppress, each with a reason. A suppressed finding stays in the report, marked as suppressed, and never fails the run.","type":"array","items":{"$ref":"#/definitions/suppression"}},"sast":{"description":"Settings for the sast action: static analysis of source code.","type":"object","additionalProperties":true},"dast":{"description":"Settings for the dast action: dynamic scanning of a running application.","type":"object","additionalProperties":true},"container":{"description":"Settings for the container action: image and dependency vulnerability scanning.","type":"object","additionalProperties":true},"iac":{"description":"Settings for the iac action: infrastructure-as-code misconfiguration checks.","type":"object","additionalProperties":true},"secrets":{"description":"Settings for the secrets action: detection of committed credentials.","type":"object","additionalProperties":true},"compliance":{"description":"Settings for the compliance action: control mapping and repository posture checks.","type":"object","additionalProperties":true}},"definitions":{"severity":{"description":"A finding severity, from most to least severe.","enum":["critical","high","medium","low","info"]},"ruleSettings":{"description":"Settings for one rule.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Severity that replaces the one the tool reported for this rule.","$ref":"#/definitions/severity"},"enabled":{"description":"Set to false to drop every finding of this rule before it is reported.","type":"boolean"}}},"suppression":{"description":"One suppression entry: findings of matching rules at matching paths are suppressed until the entry expires.","type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"description":"Rule id, or a picomatch glob over rule ids such as semgrep.javascript.*. In rule globs a slash is an ordinary character, so * also matches across it.","type":"string","minLength":1,"maxLength":1000},"path":{"description":"Glob over repository-relative paths with forward slashes, such as test/**. Without it the entry applies to every path, and to findings without a file location.","type":"string","minLength":1,"maxLength":1000},"reason":{"description":"Why these findings are accepted. Shown next to each suppressed finding.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC) on which the entry applies, as YYYY-MM-DD. After it the entry no longer suppresses anything and the report lists it as expired.","type":"string","format":"date"}}}}}');
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./schema/devsecops.schema.json
+var devsecops_schema = __nccwpck_require__(35851);
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
 
 
@@ -8574,7 +9015,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 const CONFIG_SECTIONS = ['sast', 'dast', 'container', 'iac', 'secrets', 'compliance'];
 const config_ajv = new ajv.Ajv({ allErrors: true, verbose: true, strict: true });
 config_ajv.addFormat('date', isCalendarDate);
-const validateSchema = config_ajv.compile(devsecops_schema_namespaceObject);
+const validateSchema = config_ajv.compile(devsecops_schema);
 function defaultConfig() {
     return { rules: {}, suppressions: [], sections: {} };
 }
@@ -8665,7 +9106,7 @@ function applyRuleSettings(findings, config) {
 async function readConfigText(workspace, repoPath) {
     let real;
     try {
-        real = await (0,promises_namespaceObject.realpath)(external_node_path_default().resolve(workspace, repoPath));
+        real = await (0,promises_.realpath)(external_node_path_default().resolve(workspace, repoPath));
     }
     catch (error) {
         if (error.code === 'ENOENT') {
@@ -8673,18 +9114,18 @@ async function readConfigText(workspace, repoPath) {
         }
         throw new ConfigurationError(`Config file "${repoPath}" cannot be read: ${error.message}`);
     }
-    const relative = external_node_path_default().relative(await (0,promises_namespaceObject.realpath)(workspace), real);
+    const relative = external_node_path_default().relative(await (0,promises_.realpath)(workspace), real);
     if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
         throw new ConfigurationError(`Config file "${repoPath}" is a link to a path outside the workspace. Give a regular file inside the repository.`);
     }
-    const stats = await (0,promises_namespaceObject.stat)(real);
+    const stats = await (0,promises_.stat)(real);
     if (!stats.isFile()) {
         throw new ConfigurationError(`Config file "${repoPath}" is not a regular file.`);
     }
     if (stats.size > MAX_CONFIG_BYTES) {
         throw new ConfigurationError(`Config file "${repoPath}" is ${stats.size} bytes, more than the maximum of ${MAX_CONFIG_BYTES}.`);
     }
-    return (0,promises_namespaceObject.readFile)(real, 'utf8');
+    return (0,promises_.readFile)(real, 'utf8');
 }
 function toSuiteConfig(raw, file, document, lineCounter) {
     const config = { ...defaultConfig(), file };
@@ -9063,20 +9504,6 @@ function stripControlCharacters(text) {
         .replace(BIDI_CONTROLS, '');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/finding.ts
-/** Severities from most to least severe. Policy thresholds compare by this order. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-/** True when `severity` is at least as severe as `threshold`. */
-function isAtLeast(severity, threshold) {
-    return severityRank(severity) <= severityRank(threshold);
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
 
 
@@ -9157,7 +9584,9 @@ function renderDocument(report, options, kind) {
     const warnings = kind.includeSuppressed ? take((budget) => renderWarnings(context, budget)) : '';
     const newFindings = take((budget) => renderNewFindings(context, budget));
     const existing = take((budget) => renderCollapsedFindings(context, budget, 'existing'));
-    const suppressed = kind.includeSuppressed ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed')) : '';
+    const suppressed = kind.includeSuppressed
+        ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed'))
+        : take((budget) => renderSuppressedInChange(context, budget));
     const sections = [header, newFindings, existing, suppressed, errors, expired, warnings, footer];
     return sections.filter((section) => section !== '').join('\n');
 }
@@ -9250,6 +9679,24 @@ function renderCollapsedFindings(context, budget, state) {
         rows: findings,
         renderRow: (finding) => (state === 'existing' ? renderFindingRow(context, finding) : renderSuppressedRow(context, finding)),
         notice: (count) => notShownNotice(count, `${state} finding`, `${state} findings`, context.options.reportFile),
+        maxRows: context.options.maxFindings
+    });
+}
+/**
+ * Lists, in the comment and the check summary, the findings this change itself suppresses
+ * with an inline comment, so a reviewer sees a pull request that silences its own findings.
+ */
+function renderSuppressedInChange(context, budget) {
+    const findings = sortBySeverity(context.report.suppressedInChange ?? []);
+    if (findings.length === 0) {
+        return '';
+    }
+    return renderTableSection(context, budget, {
+        opening: `### 🔕 Suppressed by this change\n\n${plural(findings.length, 'finding is', 'findings are')} suppressed by comments this change adds.\n\n${SUPPRESSED_TABLE_HEAD}`,
+        closing: '',
+        rows: findings,
+        renderRow: (finding) => renderSuppressedRow(context, finding),
+        notice: (count) => notShownNotice(count, 'suppressed finding', 'suppressed findings', context.options.reportFile),
         maxRows: context.options.maxFindings
     });
 }
@@ -9391,13 +9838,28 @@ function plural(count, singular, pluralForm) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 /**
- * Read the first and last step of the first thread flow from a SARIF `codeFlows` array that
- * an adapter kept in `finding.properties.codeFlows`. Returns `undefined` for any other shape.
+ * Read the source and sink of a finding's data flow. Three shapes are accepted: the
+ * `dataFlow` summary core's SARIF reader keeps (`{ source, sink }` with repository paths),
+ * the resolved steps the SAST adapters keep in `codeFlows` (an array of flows, each an array
+ * of `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
+ * anything else.
  */
 function codeFlowEnds(finding) {
+    const dataFlow = finding.properties?.['dataFlow'];
+    if (dataFlow && typeof dataFlow === 'object') {
+        const source = readResolvedStep(dataFlow.source);
+        const sink = readResolvedStep(dataFlow.sink);
+        return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+    }
     const codeFlows = finding.properties?.['codeFlows'];
     if (!Array.isArray(codeFlows)) {
         return undefined;
+    }
+    if (Array.isArray(codeFlows[0])) {
+        const steps = codeFlows[0];
+        const source = readResolvedStep(steps[0]);
+        const sink = readResolvedStep(steps[steps.length - 1]);
+        return steps.length >= 2 && source !== undefined && sink !== undefined ? { source, sink } : undefined;
     }
     const threadFlows = codeFlows[0]?.threadFlows;
     if (!Array.isArray(threadFlows)) {
@@ -9410,6 +9872,15 @@ function codeFlowEnds(finding) {
     const source = readFlowStep(locations[0]);
     const sink = readFlowStep(locations[locations.length - 1]);
     return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+}
+/** Reads a step whose path the reader already resolved inside the workspace. */
+function readResolvedStep(value) {
+    const step = value;
+    if (typeof step?.path !== 'string' || step.path === '') {
+        return undefined;
+    }
+    const line = step.startLine;
+    return { uri: step.path, line: typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : undefined };
 }
 function readFlowStep(value) {
     const physical = value
@@ -9451,8 +9922,9 @@ const YELLOW = '\u001b[33m';
  */
 function renderText(report, options) {
     const paint = (code, text) => (options.color ? `${code}${text}${RESET}` : text);
+    const inputs = report.files.length === 0 ? [] : [`Inputs: ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}, ${report.errors.length} could not be read`];
     const blocks = [
-        [text_renderCountsLine(report)],
+        [text_renderCountsLine(report), ...inputs],
         renderFindings('New findings', report.newFindings, paint),
         renderFindings('Existing findings', report.existingFindings, paint),
         renderNotices(report, paint)
@@ -9465,14 +9937,19 @@ function renderText(report, options) {
         .map((block) => block.join('\n'))
         .join('\n\n')}\n`;
 }
+/** Warnings shown in the terminal; a corpus of foreign reports can produce hundreds. */
+const MAX_TEXT_WARNINGS = 20;
 function renderNotices(report, paint) {
     const lines = [];
     for (const entry of report.expiredSuppressions) {
         const where = entry.path === undefined ? '' : ` on ${clean(entry.path)}`;
         lines.push(`${paint(YELLOW, 'warning')}: suppression of ${clean(entry.rule)}${where} declared in ${clean(entry.source)} expired on ${clean(entry.expires)}`);
     }
-    for (const warning of report.warnings) {
+    for (const warning of report.warnings.slice(0, MAX_TEXT_WARNINGS)) {
         lines.push(`${paint(YELLOW, 'warning')}: ${clean(warning)}`);
+    }
+    if (report.warnings.length > MAX_TEXT_WARNINGS) {
+        lines.push(`${paint(YELLOW, 'warning')}: … and ${report.warnings.length - MAX_TEXT_WARNINGS} more warnings; --format json lists them all`);
     }
     // Errors come last, next to the policy line, where a reader of a long report looks.
     for (const error of report.errors) {
@@ -10148,6 +10625,7 @@ function rankFromWord(word) {
 
 
 
+
 /** Largest SARIF file read; bigger files are rejected before they are loaded. */
 const MAX_SARIF_BYTES = 256 * 1024 * 1024;
 /** Warnings listed per file; the rest are counted in one closing line. */
@@ -10160,26 +10638,31 @@ const MAX_SNIPPET_LENGTH = 4000;
 const MAX_STEP_MESSAGE_LENGTH = 200;
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 async function readSarifFile(file, options) {
-    const label = options.displayName ?? file;
-    let text;
+    const text = await readReportText(file, options.displayName ?? file, 'SARIF file');
+    return parseSarif(text, file, options);
+}
+/**
+ * Reads a report file as UTF-8 text for any adapter. Throws ReportError, labelled `label`, for
+ * a path that is not a regular file, a file over MAX_SARIF_BYTES, or a read error.
+ */
+async function readReportText(file, label, kind = 'report') {
     try {
-        const stats = await (0,promises_namespaceObject.stat)(file);
+        const stats = await (0,promises_.stat)(file);
         if (!stats.isFile()) {
             throw new ReportError(label, 'is not a regular file');
         }
         if (stats.size > MAX_SARIF_BYTES) {
-            throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a SARIF file`);
+            throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a ${kind}`);
         }
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
         if (error instanceof ReportError) {
             throw error;
         }
-        const code = error.code;
-        throw new ReportError(label, `cannot be read${code ? ` (${code})` : ''}: ${error.message}`);
+        // Node's message already starts with the code, such as "ENOENT: no such file or directory".
+        throw new ReportError(label, `cannot be read: ${error.message}`);
     }
-    return parseSarif(text, file, options);
 }
 /**
  * Turns the text of a SARIF 2.1.0 log into findings. Throws ReportError, naming the file and
@@ -10369,6 +10852,11 @@ class LogReader {
         const extras = flowProperties(result, context.uris);
         if (extras) {
             finding.properties = extras;
+        }
+        // The one result property kept as it is: the OWASP category this suite's writer adds.
+        const owasp = owaspCategoryOf(properties);
+        if (owasp) {
+            finding.properties = { ...finding.properties, owasp };
         }
         return finding;
     }
@@ -10709,6 +11197,213 @@ function typeName(value) {
     return Array.isArray(value) ? 'array' : typeof value;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/glob.ts
+
+/** Most alternatives `{a,b}` groups may expand to in one pattern. */
+const MAX_ALTERNATIVES = 64;
+/** Maximum pattern length, in characters. */
+const MAX_GLOB_LENGTH = 1000;
+/** Compiles `pattern` once; the returned function tests a text. Throws ConfigurationError on a bad pattern. */
+function compileGlob(pattern, options = {}) {
+    if (pattern.length > MAX_GLOB_LENGTH) {
+        throw new ConfigurationError(`glob is ${pattern.length} characters long; the maximum is ${MAX_GLOB_LENGTH}`);
+    }
+    const alternatives = expandBraces(pattern);
+    const programs = alternatives.map((alternative) => tokenize(alternative, options.separator));
+    return (text) => programs.some((tokens) => run(tokens, text, options.separator));
+}
+/** Expands `{a,b}` groups from left to right, up to MAX_ALTERNATIVES patterns. */
+function expandBraces(pattern) {
+    const open = findUnescaped(pattern, '{');
+    if (open < 0) {
+        return [pattern];
+    }
+    let depth = 0;
+    const commas = [];
+    for (let index = open; index < pattern.length; index++) {
+        const char = pattern[index];
+        if (char === '\\') {
+            index++;
+        }
+        else if (char === '{') {
+            depth++;
+        }
+        else if (char === '}') {
+            depth--;
+            if (depth === 0) {
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(index + 1);
+                const parts = splitAt(pattern.slice(open + 1, index), commas.map((comma) => comma - open - 1));
+                const expanded = [];
+                for (const part of parts) {
+                    for (const rest of expandBraces(part + tail)) {
+                        expanded.push(head + rest);
+                        if (expanded.length > MAX_ALTERNATIVES) {
+                            throw new ConfigurationError(`glob "${pattern}" expands to more than ${MAX_ALTERNATIVES} alternatives`);
+                        }
+                    }
+                }
+                return expanded;
+            }
+        }
+        else if (char === ',' && depth === 1) {
+            commas.push(index);
+        }
+    }
+    throw new ConfigurationError(`glob "${pattern}" has an unclosed "{"`);
+}
+function findUnescaped(text, char) {
+    for (let index = 0; index < text.length; index++) {
+        if (text[index] === '\\') {
+            index++;
+        }
+        else if (text[index] === char) {
+            return index;
+        }
+    }
+    return -1;
+}
+function splitAt(text, positions) {
+    const parts = [];
+    let start = 0;
+    for (const position of positions) {
+        parts.push(text.slice(start, position));
+        start = position + 1;
+    }
+    parts.push(text.slice(start));
+    return parts;
+}
+function tokenize(pattern, separator) {
+    const tokens = [];
+    for (let index = 0; index < pattern.length; index++) {
+        const char = pattern[index];
+        if (char === '\\' && index + 1 < pattern.length) {
+            index++;
+            tokens.push({ kind: 'char', value: pattern[index] });
+        }
+        else if (char === '*') {
+            let end = index;
+            while (pattern[end + 1] === '*') {
+                end++;
+            }
+            const isGlobstar = end > index && separator !== undefined;
+            const startsSegment = index === 0 || pattern[index - 1] === separator;
+            if (isGlobstar && startsSegment && pattern[end + 1] === separator) {
+                tokens.push({ kind: 'folders' });
+                end++;
+            }
+            else {
+                tokens.push(isGlobstar || separator === undefined ? { kind: 'globstar' } : { kind: 'star' });
+            }
+            index = end;
+        }
+        else if (char === '?') {
+            tokens.push({ kind: 'any' });
+        }
+        else if (char === '[') {
+            const parsed = parseClass(pattern, index);
+            if (parsed) {
+                tokens.push(parsed.token);
+                index = parsed.end;
+            }
+            else {
+                tokens.push({ kind: 'char', value: char });
+            }
+        }
+        else {
+            tokens.push({ kind: 'char', value: char });
+        }
+    }
+    return tokens;
+}
+function parseClass(pattern, start) {
+    let index = start + 1;
+    const negated = pattern[index] === '!' || pattern[index] === '^';
+    if (negated) {
+        index++;
+    }
+    const ranges = [];
+    let first = true;
+    while (index < pattern.length && (pattern[index] !== ']' || first)) {
+        let low = pattern[index];
+        if (low === '\\' && index + 1 < pattern.length) {
+            index++;
+            low = pattern[index];
+        }
+        let high = low;
+        if (pattern[index + 1] === '-' && index + 2 < pattern.length && pattern[index + 2] !== ']') {
+            high = pattern[index + 2];
+            index += 2;
+        }
+        ranges.push([low, high]);
+        index++;
+        first = false;
+    }
+    return index < pattern.length ? { token: { kind: 'class', negated, ranges }, end: index } : undefined;
+}
+/** Runs the pattern as a nondeterministic automaton: a set of token positions per character. */
+function run(tokens, text, separator) {
+    let states = closure(new Set([0]), tokens);
+    for (const char of text) {
+        const next = new Set();
+        for (const state of states) {
+            const token = tokens[state];
+            if (!token) {
+                continue;
+            }
+            switch (token.kind) {
+                case 'char':
+                    if (token.value === char)
+                        next.add(state + 1);
+                    break;
+                case 'any':
+                    if (char !== separator)
+                        next.add(state + 1);
+                    break;
+                case 'class':
+                    if (char !== separator && inClass(token, char))
+                        next.add(state + 1);
+                    break;
+                case 'star':
+                    if (char !== separator)
+                        next.add(state);
+                    break;
+                case 'globstar':
+                    next.add(state);
+                    break;
+                case 'folders':
+                    // Inside the folder part; it may end only right after a separator.
+                    next.add(state);
+                    if (char === separator)
+                        next.add(state + 1);
+                    break;
+            }
+        }
+        if (next.size === 0) {
+            return false;
+        }
+        states = closure(next, tokens);
+    }
+    return states.has(tokens.length);
+}
+/** Adds the positions reachable without reading a character: past tokens that match nothing. */
+function closure(states, tokens) {
+    const stack = [...states];
+    while (stack.length > 0) {
+        const state = stack.pop();
+        const kind = tokens[state]?.kind;
+        if ((kind === 'star' || kind === 'globstar' || kind === 'folders') && !states.has(state + 1)) {
+            states.add(state + 1);
+            stack.push(state + 1);
+        }
+    }
+    return states;
+}
+function inClass(token, char) {
+    const inside = token.ranges.some(([low, high]) => char >= low && char <= high);
+    return token.negated ? !inside : inside;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/suppressions.ts
 
 
@@ -10818,27 +11513,37 @@ function findConfigSuppression(finding, entries) {
     return undefined;
 }
 /**
- * Builds the glob matchers of one config entry. picomatch treats `/` as a path separator,
- * but in a rule id it is an ordinary character. So `/` is swapped for a private-use
- * character in both the rule glob and the id, and `*` then matches `js/sql-injection`.
+ * Builds the glob matchers of one config entry. In a rule id `/` is an ordinary character, so
+ * `*` matches `js/sql-injection`; in a path it separates folders. Config text is hostile, so the
+ * globs run in the linear-time matcher of glob.ts, with results cached per id and path.
  */
 function compileEntry(entry, source) {
-    const slash = '\uE000';
     try {
-        const ruleMatcher = picomatch_default()(entry.rule.replaceAll('/', slash), { dot: true });
         const matcher = {
             entry,
             source,
-            matchesRule: (ruleId) => ruleMatcher(ruleId.replaceAll('/', slash))
+            matchesRule: cached(compileGlob(entry.rule))
         };
         if (entry.path !== undefined) {
-            matcher.matchesPath = picomatch_default()(entry.path, { dot: true });
+            matcher.matchesPath = cached(compileGlob(entry.path, { separator: '/' }));
         }
         return matcher;
     }
     catch (error) {
         throw new ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
     }
+}
+/** Remembers a matcher's answers: a report repeats the same few rule ids and paths many times. */
+function cached(match) {
+    const answers = new Map();
+    return (text) => {
+        let answer = answers.get(text);
+        if (answer === undefined) {
+            answer = match(text);
+            answers.set(text, answer);
+        }
+        return answer;
+    };
 }
 function toExpired(entry, source) {
     const expired = { rule: entry.rule, reason: entry.reason, expires: entry.expires ?? '', source };
@@ -10863,8 +11568,8 @@ function stripCommentEnd(text) {
     return trimmed;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./packages/core/src/fingerprint.ts
 
 
@@ -10884,7 +11589,7 @@ function computeFingerprint(input) {
     if (input.packageName !== undefined) {
         parts.push(input.packageName);
     }
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_LENGTH);
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_LENGTH);
 }
 /**
  * Collapses every run of whitespace into one space and trims the ends, so re-indenting a
@@ -11029,7 +11734,7 @@ const EXPECTED_FORMS = 'expected {"version": 1, "fingerprints": [...]}, a JSON a
 async function readBaseline(file) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
         throw new ReportError(file, `could not be read: ${error.message}`);
@@ -11162,6 +11867,7 @@ function formatBaseline(findings) {
 
 
 
+
 const SARIF_VERSION = '2.1.0';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The base id every file location is relative to: the repository root. */
@@ -11257,6 +11963,10 @@ function buildRun(tool, findings, options) {
             if (tag) {
                 ruleCwes[ruleIndex].add(tag);
             }
+        }
+        const owasp = owaspCategoryOf(finding.properties);
+        if (owasp) {
+            ruleCwes[ruleIndex].add(`external/owasp/${owasp}`);
         }
         results.push(buildResult(finding, ruleIndex));
     }
@@ -11381,6 +12091,10 @@ function resultProperties(finding) {
     if (finding.controls.length > 0) {
         properties.controls = [...finding.controls];
     }
+    const owasp = owaspCategoryOf(finding.properties);
+    if (owasp) {
+        properties.owasp = owasp;
+    }
     return properties;
 }
 /** Returns the run's category when every finding in it has the same one. */
@@ -11454,8 +12168,9 @@ function isPositiveInteger(value) {
  *
  * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
  * Findings with no location at all merge only on the same rule and message, or the same
- * advisory for the same package. Otherwise the same problem is: the same rule id, a shared CWE id or a shared CVE or
- * GHSA id, and for dependency findings also the same package name. The merged finding takes
+ * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
+ * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
+ * and for dependency findings also the same package name. The merged finding takes
  * the rule, message, location and fingerprint of its first member in the order path, start
  * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
  * and controls, and stays suppressed only when every member was suppressed.
@@ -11542,6 +12257,10 @@ function isSameProblem(member, finding) {
     }
     if (member.rule.id === finding.rule.id) {
         return true;
+    }
+    // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
+        return false;
     }
     return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
 }
@@ -11640,7 +12359,7 @@ function emptyCounts() {
  */
 async function aggregate(options) {
     const errors = [...(options.errors ?? [])];
-    const warnings = [];
+    const warnings = [...(options.warnings ?? [])];
     const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
     return classifyFindings(findings, {
         ...options,
@@ -11672,6 +12391,7 @@ function classifyFindings(input, options) {
         warnings.push(warning);
     }
     findings = deduplicate(suppression.findings).sort(compareFindings);
+    makeFingerprintsUnique(findings);
     const baseline = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
     const states = new Map();
     for (const finding of findings) {
@@ -11691,12 +12411,16 @@ function classifyFindings(input, options) {
         }
     }
     const policy = evaluatePolicy({ failOn: options.failOn, findings: newFindings, scope: options.inChange ? 'new' : 'all' });
+    const suppressedFindings = byState('suppressed');
+    const inChange = options.inChange;
+    const suppressedInChange = inChange ? suppressedFindings.filter((finding) => isSuppressedInChange(finding, inChange)) : [];
     return {
         findings,
         states,
         newFindings,
         existingFindings: byState('existing'),
-        suppressedFindings: byState('suppressed'),
+        suppressedFindings,
+        suppressedInChange,
         fixed: baseline?.fixed ?? [],
         expiredSuppressions: suppression.expired,
         errors,
@@ -11724,12 +12448,44 @@ async function readAll(files, workspace, logger, errors, warnings) {
             }
         }
         catch (error) {
-            const message = error instanceof ReportError ? error.detail : error instanceof Error ? error.message : String(error);
+            let message = String(error);
+            if (error instanceof ReportError) {
+                message = error.detail;
+            }
+            else if (error instanceof Error) {
+                message = error.message;
+            }
             logger.error(`${name}: ${message}`);
             errors.push({ file: name, message });
         }
     }
     return findings;
+}
+/**
+ * Gives every finding its own fingerprint, because the report keys each finding's state by
+ * it. Two findings can still share one after deduplication: DAST fingerprints ignore query
+ * values while deduplication compares whole URLs, and a SARIF file may carry the same
+ * `devsecops/v1` value twice. The later ones get `#2`, `#3`, … in report order.
+ */
+function makeFingerprintsUnique(findings) {
+    const seen = new Map();
+    for (const finding of findings) {
+        const count = (seen.get(finding.fingerprint) ?? 0) + 1;
+        seen.set(finding.fingerprint, count);
+        if (count > 1) {
+            finding.fingerprint = `${finding.fingerprint}#${count}`;
+        }
+    }
+}
+/** True when the finding's inline suppression comment sits on a line of this change. */
+function isSuppressedInChange(finding, inChange) {
+    const source = finding.suppression?.kind === 'inline' ? finding.suppression.source : undefined;
+    const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+    if (!match) {
+        return false;
+    }
+    const line = Number(match[2]);
+    return inChange({ ...finding, location: { path: match[1], startLine: line, endLine: line } });
 }
 function aggregate_classify(finding, inChange, inBaseline) {
     if (finding.suppression) {
@@ -11750,7 +12506,7 @@ function compareFindings(a, b) {
         (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
         a.rule.id.localeCompare(b.rule.id));
 }
-/** A file's name as shown to users: relative to the workspace when inside it. */
+/** Returns a file's name as shown to users: relative to the workspace when inside it. */
 function displayName(file, workspace) {
     const relative = external_node_path_default().relative(workspace, file);
     return relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
@@ -11779,327 +12535,182 @@ function displayName(file, workspace) {
 
 
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./packages/cli/src/output.ts
-
-
-
-const FORMATS = ['text', 'markdown', 'json', 'sarif'];
-/** Options shared by `devsecops report` and `devsecops scan`, in parseArgs form. */
-const OUTPUT_OPTIONS = {
-    format: { type: 'string', default: 'text' },
-    output: { type: 'string' },
-    'fail-on': { type: 'string' },
-    workspace: { type: 'string' },
-    config: { type: 'string' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' }
-};
-function parseFormat(value) {
-    const format = (value ?? 'text');
-    if (!FORMATS.includes(format)) {
-        throw new ConfigurationError(`--format "${value}" is not one of ${FORMATS.join(', ')}`);
-    }
-    return format;
-}
-function render(report, format, color) {
-    switch (format) {
-        case 'json':
-            return renderJson(report);
-        case 'markdown':
-            return renderJobSummary(report, { limit: Number.MAX_SAFE_INTEGER });
-        case 'sarif':
-            return `${JSON.stringify(toSarifLog(report.findings), null, 2)}\n`;
-        case 'text':
-            return renderText(report, { color });
-    }
-}
-/** Writes the rendered report to `--output` or standard output and returns the exit status. */
-async function emitReport(report, options, io) {
-    const color = options.noColor ? false : (options.color ?? (options.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR));
-    const rendered = render(report, options.format, color);
-    if (options.output) {
-        const output = external_node_path_default().resolve(io.cwd, options.output);
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(output), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(output, rendered);
-    }
-    else {
-        io.stdout.write(rendered);
-    }
-    if (report.errors.length > 0) {
-        return 2;
-    }
-    return report.policy.failed ? 1 : 0;
-}
-/**
- * Progress goes to standard error with DEVSECOPS_DEBUG=1, so standard output stays the report.
- * Warnings and errors are part of the report itself, so they are not repeated here.
- */
-function stderrLogger(io) {
-    const verbose = io.env.DEVSECOPS_DEBUG === '1';
-    const write = (prefix) => (message) => {
-        if (verbose)
-            io.stderr.write(`${prefix}${message}\n`);
-    };
-    return { debug: write('debug: '), info: write(''), warning: write('warning: '), error: write('error: ') };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/report-command.ts
-
-
-
-
-
-/** Runs `devsecops report`: the same aggregation as the report action, printed locally. */
-async function runReport(argv, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            ...OUTPUT_OPTIONS,
-            baseline: { type: 'string' },
-            'write-baseline': { type: 'string' }
-        }
-    });
-    const format = parseFormat(values.format);
-    if (positionals.length === 0) {
-        throw new ConfigurationError('no SARIF file given; usage: devsecops report [options] FILE...');
-    }
-    const workspace = external_node_path_default().resolve(io.cwd, values.workspace ?? '.');
-    const config = await loadConfig({ workspace, file: values.config });
-    const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
-    const baseline = values.baseline ? await readBaseline(external_node_path_default().resolve(io.cwd, values.baseline)) : undefined;
-    const globs = expandGlobs(positionals, io.cwd);
-    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
-    const report = await aggregate({
-        files: globs.files,
-        workspace,
-        config,
-        failOn,
-        baseline,
-        context: { serverUrl: 'https://github.com' },
-        logger: stderrLogger(io),
-        errors
-    });
-    if (values['write-baseline']) {
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().resolve(io.cwd, values['write-baseline']), formatBaseline(report.findings));
-    }
-    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/scanners.ts
-/**
- * The scanners `devsecops scan` can run, by category. Each scanner package exports one
- * `Scanner`; add it here when the package lands.
- */
-const SCANNERS = {};
-
-;// CONCATENATED MODULE: ./packages/cli/src/scan-command.ts
-
-
-
-
-
-/** Scanner settings that have their own flag; `--setting NAME=VALUE` passes any other. */
-const SETTING_FLAGS = ['mode', 'base', 'head', 'frameworks'];
-/** Runs `devsecops scan`: the scanner actions' engines on a local folder. */
-async function runScan(argv, io) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            ...OUTPUT_OPTIONS,
-            only: { type: 'string' },
-            engines: { type: 'string' },
-            'report-files': { type: 'string', multiple: true },
-            setting: { type: 'string', multiple: true },
-            progress: { type: 'boolean' },
-            'no-progress': { type: 'boolean' },
-            ...Object.fromEntries(SETTING_FLAGS.map((flag) => [flag, { type: 'string' }]))
-        }
-    });
-    const format = parseFormat(values.format);
-    if (positionals.length > 1) {
-        throw new ConfigurationError(`scan takes one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
-    }
-    const categories = selectCategories(values.only);
-    const workspace = external_node_path_default().resolve(io.cwd, values.workspace ?? '.');
-    const target = external_node_path_default().resolve(io.cwd, positionals[0] ?? '.');
-    if (target !== workspace && toRepoPath(workspace, target) === undefined) {
-        throw new ConfigurationError(`PATH "${positionals[0]}" is outside the workspace ${workspace}; pass --workspace`);
-    }
-    const config = await loadConfig({ workspace, file: values.config });
-    const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
-    const logger = stderrLogger(io);
-    const globs = expandGlobs(values['report-files'] ?? [], io.cwd);
-    const settings = scannerSettings(values);
-    const showProgress = values['no-progress'] ? false : (values.progress ?? io.stderr.isTTY === true);
-    const findings = [];
-    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
-    const warnings = [];
-    for (const category of categories) {
-        const result = await SCANNERS[category].scan({
-            workspace,
-            target,
-            config,
-            logger,
-            engines: values.engines ? values.engines.split(',').map((name) => name.trim()) : undefined,
-            reportFiles: globs.files,
-            settings,
-            onProgress: showProgress ? progressLine(io, category) : undefined
-        });
-        if (showProgress) {
-            io.stderr.write('\r\u001b[2K');
-        }
-        findings.push(...result.findings);
-        errors.push(...result.errors);
-        warnings.push(...result.warnings);
-    }
-    const report = classifyFindings(findings, { workspace, config, failOn, context: { serverUrl: 'https://github.com' }, logger, errors, warnings });
-    return emitReport(report, { format, output: values.output, color: values.color, noColor: values['no-color'] }, io);
-}
-function selectCategories(only) {
-    const available = Object.keys(SCANNERS);
-    if (available.length === 0) {
-        throw new ConfigurationError('no scanner is built into this version');
-    }
-    if (!only) {
-        return available;
-    }
-    const requested = only.split(',').map((name) => name.trim());
-    for (const name of requested) {
-        if (!available.includes(name)) {
-            throw new ConfigurationError(`--only "${name}" is not one of ${available.join(', ')}`);
-        }
-    }
-    return requested;
-}
-function scannerSettings(values) {
-    const settings = {};
-    for (const flag of SETTING_FLAGS) {
-        settings[flag] = values[flag];
-    }
-    for (const entry of values.setting ?? []) {
-        const separator = entry.indexOf('=');
-        if (separator <= 0) {
-            throw new ConfigurationError(`--setting "${entry}" is not NAME=VALUE`);
-        }
-        settings[entry.slice(0, separator)] = entry.slice(separator + 1);
-    }
-    return settings;
-}
-/** Rewrites one status line on standard error at most ten times a second. */
-function progressLine(io, category) {
-    let last = 0;
-    return (progress) => {
-        const now = Date.now();
-        if (now - last < 100) {
-            return;
-        }
-        last = now;
-        const megabytes = (progress.bytes / 1e6).toFixed(1);
-        io.stderr.write(`\r\u001b[2K${category}: ${progress.files} files, ${megabytes} MB`);
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/usage.ts
-const VERSION = '0.1.0';
-const USAGE = `Usage:
-  devsecops report [options] FILE...
-  devsecops scan [options] [PATH]
-
-report aggregates SARIF files from any tools into one deduplicated report, as the report
-action does on a pull request. FILE may be a file, a folder (every *.sarif file below it)
-or a glob pattern in quotes.
-
-scan runs the scanner actions' engines on PATH (default: the current directory) and
-prints the same report.
-
-Options for both:
-  --format FORMAT     text, markdown, json or sarif (default: text)
-  --output FILE       write the report to FILE instead of standard output
-  --fail-on LEVEL     critical, high, medium, low, info or none (default: the config
-                      file's fail-on, else high)
-  --workspace DIR     repository root that report paths are resolved against
-                      (default: the current directory)
-  --config FILE       config file (default: .github/devsecops.yml in the workspace)
-  --color, --no-color force colour on or off in text output
-
-Options for report:
-  --baseline FILE     baseline file of fingerprints; findings in it count as existing
-  --write-baseline FILE  write the current findings' fingerprints to FILE as a baseline
-
-Options for scan:
-  --only LIST         scanners to run, comma-separated (default: all built in)
-  --engines LIST      engines to run, comma-separated (default: each scanner's defaults)
-  --report-files GLOB read a report another tool wrote; repeat for more
-  --mode, --base, --head, --frameworks VALUE
-                      scanner settings, as the actions' inputs of the same names
-  --setting NAME=VALUE  any other scanner setting; repeatable
-  --no-progress       no progress line on standard error
-
-  -h, --help          show this help
-  -v, --version       show the version
-
-Exit status: 0 when the policy passes, 1 when findings at or above --fail-on are
-present, 2 for a usage error or when any input could not be read or engine failed.
-`;
-
-;// CONCATENATED MODULE: ./packages/cli/src/main.ts
-
-
-
-
-/** Exit statuses, as documented in the usage text. */
-const EXIT_OK = 0;
-const EXIT_POLICY_FAILED = 1;
-const EXIT_USAGE = 2;
-/** Runs the `devsecops` command and returns its exit status. */
-async function main(argv, io) {
-    const [command, ...rest] = argv;
-    try {
-        switch (command) {
-            case undefined:
-            case '-h':
-            case '--help':
-            case 'help':
-                io.stdout.write(USAGE);
-                return command === undefined ? EXIT_USAGE : EXIT_OK;
-            case '-v':
-            case '--version':
-                io.stdout.write(`${VERSION}\n`);
-                return EXIT_OK;
-            case 'report':
-                return await runReport(rest, io);
-            case 'scan':
-                return await runScan(rest, io);
-            default:
-                throw new ConfigurationError(`unknown command "${command}"; expected "report" or "scan". Run "devsecops --help" for usage.`);
-        }
-    }
-    catch (error) {
-        if (error instanceof ConfigurationError || isParseArgsError(error)) {
-            io.stderr.write(`devsecops: ${error.message}\n`);
-            return EXIT_USAGE;
-        }
-        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        io.stderr.write(`devsecops: unexpected error: ${message}\n`);
-        return EXIT_USAGE;
-    }
-}
-function isParseArgsError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
 
 
 /***/ }),
 
-/***/ 181:
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 50264:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("inspector");
+
+/***/ }),
+
+/***/ 73339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
 
 /***/ }),
 
@@ -12110,13 +12721,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -12828,12 +13467,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -13107,7 +13746,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -13913,18 +14552,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -14010,15 +14649,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5402);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -14062,17 +14701,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -14186,10 +14825,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -14276,18 +14915,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -14507,17 +15146,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -14631,12 +15270,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -14838,14 +15477,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -14896,7 +15535,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14942,19 +15581,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -15158,13 +15797,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -15393,7 +16032,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15591,7 +16230,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15626,7 +16265,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15650,12 +16289,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -15672,22 +16311,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -16016,13 +16655,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -16099,7 +16738,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16163,14 +16802,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -16260,13 +16899,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -16445,7 +17084,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16514,28 +17153,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -16546,7 +17185,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -16563,7 +17202,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -16572,7 +17211,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16603,11 +17242,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -16725,14 +17364,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -16883,14 +17522,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -16930,15 +17569,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -16976,14 +17615,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -17010,17 +17649,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -17164,17 +17803,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -17286,16 +17925,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -17358,7 +17997,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17418,12 +18057,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -17464,15 +18103,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -17689,7 +18328,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17759,7 +18398,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17870,9 +18509,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -17984,7 +18623,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18714,7 +19353,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18769,7 +19408,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -19749,17 +20388,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -19863,16 +20502,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -19909,13 +20548,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -19935,12 +20574,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -19964,8 +20603,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -19985,12 +20624,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -20008,12 +20647,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -20036,13 +20675,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -20090,12 +20729,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -20139,18 +20778,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -20171,13 +20810,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -20242,27 +20881,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -20348,14 +20987,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -20425,12 +21064,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -20461,13 +21100,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -20518,12 +21157,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -20601,13 +21240,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -20679,16 +21318,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -20763,15 +21402,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -20852,24 +21491,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -20900,14 +21539,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -21003,12 +21642,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -21115,7 +21754,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21278,10 +21917,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -21412,14 +22051,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -21574,7 +22213,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21605,14 +22244,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -21699,7 +22338,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21733,15 +22372,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21892,13 +22531,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -22237,12 +22876,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -22480,17 +23119,24 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
+
+/***/ }),
+
+/***/ 35851:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/devsecops-actions/devsecops-actions/schema/devsecops.schema.json","title":"devsecops-actions configuration","description":"Settings for the devsecops-actions suite, read from .github/devsecops.yml unless the config input names another file. Every key is optional.","type":"object","additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"fail-on":{"description":"Lowest severity of a finding that fails the run. The report action applies it to new findings; none never fails. The fail-on action input takes precedence.","enum":["critical","high","medium","low","info","none"]},"filter-mode":{"description":"Which findings count as new on a pull request: added (on added or changed lines), diff_context (within the diff hunks), file (anywhere in a changed file) or nofilter (every finding).","enum":["added","diff_context","file","nofilter"]},"rules":{"description":"Settings per rule, keyed by the exact rule id as the tool reports it.","type":"object","additionalProperties":{"$ref":"#/definitions/ruleSettings"}},"suppressions":{"description":"Findings to suppress, each with a reason. A suppressed finding stays in the report, marked as suppressed, and never fails the run.","type":"array","items":{"$ref":"#/definitions/suppression"}},"sast":{"description":"Settings for the sast action: static analysis of source code. Action inputs and command-line options take precedence.","type":"object","additionalProperties":false,"properties":{"engines":{"description":"Engines to run: eslint (bundled, JavaScript and TypeScript), semgrep, bandit, codeql (reads the SARIF of github/codeql-action). Default: eslint where JavaScript or TypeScript is found, plus semgrep when it is on PATH or install is true.","type":"array","items":{"enum":["eslint","semgrep","bandit","codeql"]},"uniqueItems":true},"exclude":{"description":"Glob patterns of repository paths the eslint engine leaves out, such as test/fixtures/**.","type":"array","items":{"type":"string","minLength":1}},"semgrep-config":{"description":"Semgrep rule sets: registry packs such as p/security-audit, or rule files and folders in the repository.","type":"array","items":{"type":"string","minLength":1},"minItems":1},"timeout-minutes":{"description":"Time limit for each external tool (semgrep, bandit), in minutes.","type":"number","exclusiveMinimum":0}}},"dast":{"description":"Settings for the dast action: dynamic scanning of a running application.","type":"object","additionalProperties":true},"container":{"description":"Settings for the container action: image and dependency vulnerability scanning.","type":"object","additionalProperties":true},"iac":{"description":"Settings for the iac action: infrastructure-as-code misconfiguration checks. Action inputs and command-line options take precedence.","type":"object","additionalProperties":false,"properties":{"frameworks":{"description":"Kinds of files to check: terraform, kubernetes, dockerfile, github-actions. Default: every kind found.","type":"array","items":{"enum":["terraform","kubernetes","dockerfile","github-actions"]},"uniqueItems":true,"minItems":1},"engines":{"description":"Engines to run: builtin (the suite\'s policies), checkov, tfsec, trivy, kics. Default: builtin.","type":"array","items":{"enum":["builtin","checkov","tfsec","trivy","kics"]},"uniqueItems":true,"minItems":1},"exclude":{"description":"Glob patterns of repository paths the built-in engine leaves out, such as examples/**.","type":"array","items":{"type":"string","minLength":1}},"skip-policies":{"description":"Built-in policy ids not to run, such as DSO-K8S-013.","type":"array","items":{"type":"string","pattern":"^DSO-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{3}$"}},"timeout-minutes":{"description":"Time limit for each external tool (checkov, tfsec, trivy, kics), in minutes.","type":"number","exclusiveMinimum":0}}},"secrets":{"description":"Settings for the secrets action: detection of committed credentials. Action inputs and command-line options take precedence over these keys.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"What to scan: files (the working tree, honouring .gitignore), history (the commits of a range) or staged (the changes staged for commit).","enum":["files","history","staged"]},"base":{"description":"In history mode, the commit the range starts after. Default: the pull request base or the push\'s previous head.","type":"string","minLength":1},"head":{"description":"In history mode, the last commit of the range. Default: the pull request head, the push\'s new head, or HEAD.","type":"string","minLength":1},"max-file-size":{"description":"Files larger than this many bytes are skipped and counted. Default 5242880 (5 MiB).","type":"integer","minimum":1},"exclude":{"description":"Paths to leave out, in .gitignore syntax, relative to the repository root.","type":"array","items":{"type":"string","minLength":1}},"gitleaks-config":{"description":"A gitleaks config file (TOML) whose rules and allowlists apply. Default: .gitleaks.toml when the repository has one.","type":"string","minLength":1},"gitleaks-ignore":{"description":"A file of gitleaks fingerprints to suppress, one a line. Default: .gitleaksignore when the repository has one.","type":"string","minLength":1},"tool-timeout":{"description":"Seconds an external engine (gitleaks, trufflehog) may run before it is stopped. Default 600.","type":"integer","minimum":1},"rules":{"description":"Extra rules. Their regular expressions use RE2 syntax and run in linear time.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","regex"],"properties":{"id":{"description":"Rule id, as findings and config suppressions name it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"Short description shown with each finding.","type":"string"},"regex":{"description":"RE2 regular expression that matches the secret.","type":"string","minLength":1},"secret-group":{"description":"Capture group that holds the secret. Default: the first group that matched, else the whole match.","type":"integer","minimum":0},"keywords":{"description":"Words of which one must occur in a file for the rule to run on it, matched without case.","type":"array","items":{"type":"string","minLength":1}},"severity":{"description":"Severity of the rule\'s findings. Default high.","enum":["critical","high","medium","low","info"]},"entropy":{"description":"Minimum Shannon entropy of the secret, in bits per character.","type":"number","minimum":0}}}},"allowlist":{"description":"Values and paths that are never reported.","type":"object","additionalProperties":false,"properties":{"regexes":{"description":"RE2 regular expressions; a secret that matches one is not reported.","type":"array","items":{"type":"string","minLength":1}},"stopwords":{"description":"Words; a secret that contains one, in any case, is not reported.","type":"array","items":{"type":"string","minLength":1}},"paths":{"description":"Paths in .gitignore syntax whose content is not reported.","type":"array","items":{"type":"string","minLength":1}}}}}},"compliance":{"description":"Settings for the compliance action: control mapping and repository posture checks.","type":"object","additionalProperties":true}},"definitions":{"severity":{"description":"A finding severity, from most to least severe.","enum":["critical","high","medium","low","info"]},"ruleSettings":{"description":"Settings for one rule.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Severity that replaces the one the tool reported for this rule.","$ref":"#/definitions/severity"},"enabled":{"description":"Set to false to drop every finding of this rule before it is reported.","type":"boolean"}}},"suppression":{"description":"One suppression entry: findings of matching rules at matching paths are suppressed until the entry expires.","type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"description":"Rule id, or a picomatch glob over rule ids such as semgrep.javascript.*. In rule globs a slash is an ordinary character, so * also matches across it.","type":"string","minLength":1,"maxLength":1000},"path":{"description":"Glob over repository-relative paths with forward slashes, such as test/**. Without it the entry applies to every path, and to findings without a file location.","type":"string","minLength":1,"maxLength":1000},"reason":{"description":"Why these findings are accepted. Shown next to each suppressed finding.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC) on which the entry applies, as YYYY-MM-DD. After it the entry no longer suppresses anything and the report lists it as expired.","type":"string","format":"date"}}}}}');
 
 /***/ })
 
@@ -22508,23 +23154,32 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/******/ // expose the module cache
+/******/ __nccwpck_require__.c = __webpack_module_cache__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -22611,6 +23266,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -22623,16 +23308,121 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
+/******/ // module cache are used so entry inlining is disabled
 /******/ // startup
 /******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(698);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -38210,7 +38210,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3780);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6540);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -38219,13 +38219,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3780:
+/***/ 6540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // UNUSED EXPORTS: markdownPath
@@ -41193,11 +41193,18 @@ function isAtLeast(severity, threshold) {
 function isSeverity(value) {
     return finding_SEVERITIES.includes(value);
 }
+/** Matches an OWASP Top 10 2021 category as the SAST adapters write it, such as `A03:2021-Injection`. */
+const OWASP_CATEGORY = /^A(0[1-9]|10):2021-[A-Za-z][A-Za-z ,-]{0,80}$/;
+/** Returns the `owasp` entry of a properties bag when it is a well-formed OWASP Top 10 2021 category. */
+function owaspCategoryOf(properties) {
+    const owasp = properties?.owasp;
+    return typeof owasp === 'string' && OWASP_CATEGORY.test(owasp) ? owasp : undefined;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
  * A problem with what the user supplied: an input, a config file or a report. Its message
- * quotes the bad value and says what was expected; anything else thrown is a bug.
+ * quotes the bad value and states what was expected. Anything else thrown is a bug.
  */
 class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -41263,6 +41270,8 @@ function workspace_toRepoPath(workspace, candidate) {
 }
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Most file content the cache keeps at once; the files read longest ago are dropped first. */
+const MAX_CACHED_BYTES = 128 * 1024 * 1024;
 /**
  * Reads repository files line by line for fingerprints and inline suppressions. Every
  * path is checked to stay inside the workspace after symbolic links are resolved, so a
@@ -41271,16 +41280,27 @@ const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 class SourceCache {
     root;
     cache = new Map();
+    cachedBytes = 0;
     constructor(workspace) {
         this.root = external_node_path_default().resolve(workspace);
     }
     /** Returns the file's lines (index 0 is line 1), or undefined when it cannot be read. */
     lines(repoPath) {
-        if (this.cache.has(repoPath)) {
-            return this.cache.get(repoPath);
+        const cached = this.cache.get(repoPath);
+        if (cached) {
+            return cached.lines;
         }
         const lines = this.load(repoPath);
-        this.cache.set(repoPath, lines);
+        const bytes = lines ? lines.reduce((sum, line) => sum + line.length + 1, 0) : 0;
+        this.cache.set(repoPath, { lines, bytes });
+        this.cachedBytes += bytes;
+        for (const [path, entry] of this.cache) {
+            if (this.cachedBytes <= MAX_CACHED_BYTES || path === repoPath) {
+                break;
+            }
+            this.cache.delete(path);
+            this.cachedBytes -= entry.bytes;
+        }
         return lines;
     }
     /** Returns line `line` (1-based) of the file, or undefined. */
@@ -41328,7 +41348,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
-/** How deep the walk below a pattern's static prefix goes, so a cycle of links cannot hang it. */
+/** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
@@ -41364,7 +41384,7 @@ function matchLiteral(absolute) {
             return [absolute];
         }
         if (stats.isDirectory()) {
-            return walk(absolute, (file) => file.endsWith('.sarif'));
+            return walk(absolute, (file) => file.toLowerCase().endsWith('.sarif'));
         }
     }
     catch {
@@ -41396,7 +41416,8 @@ function walk(dir, accept) {
                     visit(full, depth + 1);
                 }
             }
-            else if (entry.isFile() && accept(full)) {
+            else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && accept(full)) {
+                // A link to a file is followed; a link to a folder is not, so a cycle cannot loop.
                 found.push(full);
             }
         }
@@ -41404,13 +41425,23 @@ function walk(dir, accept) {
     visit(dir, 0);
     return found;
 }
+function isFileTarget(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Message for a pattern that matched nothing, shared by the action and the CLI. */
+const files_UNMATCHED_PATTERN_MESSAGE = 'no SARIF file found: not a file, not a folder with *.sarif files below it, and no file matches it as a pattern';
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./schema/devsecops.schema.json
-const devsecops_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/devsecops-actions/devsecops-actions/schema/devsecops.schema.json","title":"devsecops-actions configuration","description":"Settings for the devsecops-actions suite, read from .github/devsecops.yml unless the config input names another file. Every key is optional.","type":"object","additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"fail-on":{"description":"Lowest severity of a finding that fails the run. The report action applies it to new findings; none never fails. The fail-on action input takes precedence.","enum":["critical","high","medium","low","info","none"]},"filter-mode":{"description":"Which findings count as new on a pull request: added (on added or changed lines), diff_context (within the diff hunks), file (anywhere in a changed file) or nofilter (every finding).","enum":["added","diff_context","file","nofilter"]},"rules":{"description":"Settings per rule, keyed by the exact rule id as the tool reports it.","type":"object","additionalProperties":{"$ref":"#/definitions/ruleSettings"}},"suppressions":{"description":"Findings to suppress, each with a reason. A suppressed finding stays in the report, marked as suppressed, and never fails the run.","type":"array","items":{"$ref":"#/definitions/suppression"}},"sast":{"description":"Settings for the sast action: static analysis of source code.","type":"object","additionalProperties":true},"dast":{"description":"Settings for the dast action: dynamic scanning of a running application.","type":"object","additionalProperties":true},"container":{"description":"Settings for the container action: image and dependency vulnerability scanning.","type":"object","additionalProperties":true},"iac":{"description":"Settings for the iac action: infrastructure-as-code misconfiguration checks.","type":"object","additionalProperties":true},"secrets":{"description":"Settings for the secrets action: detection of committed credentials.","type":"object","additionalProperties":true},"compliance":{"description":"Settings for the compliance action: control mapping and repository posture checks.","type":"object","additionalProperties":true}},"definitions":{"severity":{"description":"A finding severity, from most to least severe.","enum":["critical","high","medium","low","info"]},"ruleSettings":{"description":"Settings for one rule.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Severity that replaces the one the tool reported for this rule.","$ref":"#/definitions/severity"},"enabled":{"description":"Set to false to drop every finding of this rule before it is reported.","type":"boolean"}}},"suppression":{"description":"One suppression entry: findings of matching rules at matching paths are suppressed until the entry expires.","type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"description":"Rule id, or a picomatch glob over rule ids such as semgrep.javascript.*. In rule globs a slash is an ordinary character, so * also matches across it.","type":"string","minLength":1,"maxLength":1000},"path":{"description":"Glob over repository-relative paths with forward slashes, such as test/**. Without it the entry applies to every path, and to findings without a file location.","type":"string","minLength":1,"maxLength":1000},"reason":{"description":"Why these findings are accepted. Shown next to each suppressed finding.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC) on which the entry applies, as YYYY-MM-DD. After it the entry no longer suppresses anything and the report lists it as expired.","type":"string","format":"date"}}}}}');
+const devsecops_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/devsecops-actions/devsecops-actions/schema/devsecops.schema.json","title":"devsecops-actions configuration","description":"Settings for the devsecops-actions suite, read from .github/devsecops.yml unless the config input names another file. Every key is optional.","type":"object","additionalProperties":false,"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"fail-on":{"description":"Lowest severity of a finding that fails the run. The report action applies it to new findings; none never fails. The fail-on action input takes precedence.","enum":["critical","high","medium","low","info","none"]},"filter-mode":{"description":"Which findings count as new on a pull request: added (on added or changed lines), diff_context (within the diff hunks), file (anywhere in a changed file) or nofilter (every finding).","enum":["added","diff_context","file","nofilter"]},"rules":{"description":"Settings per rule, keyed by the exact rule id as the tool reports it.","type":"object","additionalProperties":{"$ref":"#/definitions/ruleSettings"}},"suppressions":{"description":"Findings to suppress, each with a reason. A suppressed finding stays in the report, marked as suppressed, and never fails the run.","type":"array","items":{"$ref":"#/definitions/suppression"}},"sast":{"description":"Settings for the sast action: static analysis of source code. Action inputs and command-line options take precedence.","type":"object","additionalProperties":false,"properties":{"engines":{"description":"Engines to run: eslint (bundled, JavaScript and TypeScript), semgrep, bandit, codeql (reads the SARIF of github/codeql-action). Default: eslint where JavaScript or TypeScript is found, plus semgrep when it is on PATH or install is true.","type":"array","items":{"enum":["eslint","semgrep","bandit","codeql"]},"uniqueItems":true},"exclude":{"description":"Glob patterns of repository paths the eslint engine leaves out, such as test/fixtures/**.","type":"array","items":{"type":"string","minLength":1}},"semgrep-config":{"description":"Semgrep rule sets: registry packs such as p/security-audit, or rule files and folders in the repository.","type":"array","items":{"type":"string","minLength":1},"minItems":1},"timeout-minutes":{"description":"Time limit for each external tool (semgrep, bandit), in minutes.","type":"number","exclusiveMinimum":0}}},"dast":{"description":"Settings for the dast action: dynamic scanning of a running application.","type":"object","additionalProperties":true},"container":{"description":"Settings for the container action: image and dependency vulnerability scanning.","type":"object","additionalProperties":true},"iac":{"description":"Settings for the iac action: infrastructure-as-code misconfiguration checks. Action inputs and command-line options take precedence.","type":"object","additionalProperties":false,"properties":{"frameworks":{"description":"Kinds of files to check: terraform, kubernetes, dockerfile, github-actions. Default: every kind found.","type":"array","items":{"enum":["terraform","kubernetes","dockerfile","github-actions"]},"uniqueItems":true,"minItems":1},"engines":{"description":"Engines to run: builtin (the suite\'s policies), checkov, tfsec, trivy, kics. Default: builtin.","type":"array","items":{"enum":["builtin","checkov","tfsec","trivy","kics"]},"uniqueItems":true,"minItems":1},"exclude":{"description":"Glob patterns of repository paths the built-in engine leaves out, such as examples/**.","type":"array","items":{"type":"string","minLength":1}},"skip-policies":{"description":"Built-in policy ids not to run, such as DSO-K8S-013.","type":"array","items":{"type":"string","pattern":"^DSO-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{3}$"}},"timeout-minutes":{"description":"Time limit for each external tool (checkov, tfsec, trivy, kics), in minutes.","type":"number","exclusiveMinimum":0}}},"secrets":{"description":"Settings for the secrets action: detection of committed credentials. Action inputs and command-line options take precedence over these keys.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"What to scan: files (the working tree, honouring .gitignore), history (the commits of a range) or staged (the changes staged for commit).","enum":["files","history","staged"]},"base":{"description":"In history mode, the commit the range starts after. Default: the pull request base or the push\'s previous head.","type":"string","minLength":1},"head":{"description":"In history mode, the last commit of the range. Default: the pull request head, the push\'s new head, or HEAD.","type":"string","minLength":1},"max-file-size":{"description":"Files larger than this many bytes are skipped and counted. Default 5242880 (5 MiB).","type":"integer","minimum":1},"exclude":{"description":"Paths to leave out, in .gitignore syntax, relative to the repository root.","type":"array","items":{"type":"string","minLength":1}},"gitleaks-config":{"description":"A gitleaks config file (TOML) whose rules and allowlists apply. Default: .gitleaks.toml when the repository has one.","type":"string","minLength":1},"gitleaks-ignore":{"description":"A file of gitleaks fingerprints to suppress, one a line. Default: .gitleaksignore when the repository has one.","type":"string","minLength":1},"tool-timeout":{"description":"Seconds an external engine (gitleaks, trufflehog) may run before it is stopped. Default 600.","type":"integer","minimum":1},"rules":{"description":"Extra rules. Their regular expressions use RE2 syntax and run in linear time.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","regex"],"properties":{"id":{"description":"Rule id, as findings and config suppressions name it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"Short description shown with each finding.","type":"string"},"regex":{"description":"RE2 regular expression that matches the secret.","type":"string","minLength":1},"secret-group":{"description":"Capture group that holds the secret. Default: the first group that matched, else the whole match.","type":"integer","minimum":0},"keywords":{"description":"Words of which one must occur in a file for the rule to run on it, matched without case.","type":"array","items":{"type":"string","minLength":1}},"severity":{"description":"Severity of the rule\'s findings. Default high.","enum":["critical","high","medium","low","info"]},"entropy":{"description":"Minimum Shannon entropy of the secret, in bits per character.","type":"number","minimum":0}}}},"allowlist":{"description":"Values and paths that are never reported.","type":"object","additionalProperties":false,"properties":{"regexes":{"description":"RE2 regular expressions; a secret that matches one is not reported.","type":"array","items":{"type":"string","minLength":1}},"stopwords":{"description":"Words; a secret that contains one, in any case, is not reported.","type":"array","items":{"type":"string","minLength":1}},"paths":{"description":"Paths in .gitignore syntax whose content is not reported.","type":"array","items":{"type":"string","minLength":1}}}}}},"compliance":{"description":"Settings for the compliance action: control mapping and repository posture checks.","type":"object","additionalProperties":true}},"definitions":{"severity":{"description":"A finding severity, from most to least severe.","enum":["critical","high","medium","low","info"]},"ruleSettings":{"description":"Settings for one rule.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Severity that replaces the one the tool reported for this rule.","$ref":"#/definitions/severity"},"enabled":{"description":"Set to false to drop every finding of this rule before it is reported.","type":"boolean"}}},"suppression":{"description":"One suppression entry: findings of matching rules at matching paths are suppressed until the entry expires.","type":"object","additionalProperties":false,"required":["rule","reason"],"properties":{"rule":{"description":"Rule id, or a picomatch glob over rule ids such as semgrep.javascript.*. In rule globs a slash is an ordinary character, so * also matches across it.","type":"string","minLength":1,"maxLength":1000},"path":{"description":"Glob over repository-relative paths with forward slashes, such as test/**. Without it the entry applies to every path, and to findings without a file location.","type":"string","minLength":1,"maxLength":1000},"reason":{"description":"Why these findings are accepted. Shown next to each suppressed finding.","type":"string","pattern":"\\\\S"},"expires":{"description":"Last day (UTC) on which the entry applies, as YYYY-MM-DD. After it the entry no longer suppresses anything and the report lists it as expired.","type":"string","format":"date"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/config.ts
 
 
@@ -41995,7 +42026,9 @@ function renderDocument(report, options, kind) {
     const warnings = kind.includeSuppressed ? take((budget) => renderWarnings(context, budget)) : '';
     const newFindings = take((budget) => renderNewFindings(context, budget));
     const existing = take((budget) => renderCollapsedFindings(context, budget, 'existing'));
-    const suppressed = kind.includeSuppressed ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed')) : '';
+    const suppressed = kind.includeSuppressed
+        ? take((budget) => renderCollapsedFindings(context, budget, 'suppressed'))
+        : take((budget) => renderSuppressedInChange(context, budget));
     const sections = [header, newFindings, existing, suppressed, errors, expired, warnings, footer];
     return sections.filter((section) => section !== '').join('\n');
 }
@@ -42088,6 +42121,24 @@ function renderCollapsedFindings(context, budget, state) {
         rows: findings,
         renderRow: (finding) => (state === 'existing' ? renderFindingRow(context, finding) : renderSuppressedRow(context, finding)),
         notice: (count) => notShownNotice(count, `${state} finding`, `${state} findings`, context.options.reportFile),
+        maxRows: context.options.maxFindings
+    });
+}
+/**
+ * Lists, in the comment and the check summary, the findings this change itself suppresses
+ * with an inline comment, so a reviewer sees a pull request that silences its own findings.
+ */
+function renderSuppressedInChange(context, budget) {
+    const findings = sortBySeverity(context.report.suppressedInChange ?? []);
+    if (findings.length === 0) {
+        return '';
+    }
+    return renderTableSection(context, budget, {
+        opening: `### 🔕 Suppressed by this change\n\n${plural(findings.length, 'finding is', 'findings are')} suppressed by comments this change adds.\n\n${SUPPRESSED_TABLE_HEAD}`,
+        closing: '',
+        rows: findings,
+        renderRow: (finding) => renderSuppressedRow(context, finding),
+        notice: (count) => notShownNotice(count, 'suppressed finding', 'suppressed findings', context.options.reportFile),
         maxRows: context.options.maxFindings
     });
 }
@@ -42229,13 +42280,28 @@ function plural(count, singular, pluralForm) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 /**
- * Read the first and last step of the first thread flow from a SARIF `codeFlows` array that
- * an adapter kept in `finding.properties.codeFlows`. Returns `undefined` for any other shape.
+ * Read the source and sink of a finding's data flow. Three shapes are accepted: the
+ * `dataFlow` summary core's SARIF reader keeps (`{ source, sink }` with repository paths),
+ * the resolved steps the SAST adapters keep in `codeFlows` (an array of flows, each an array
+ * of `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
+ * anything else.
  */
 function codeFlowEnds(finding) {
+    const dataFlow = finding.properties?.['dataFlow'];
+    if (dataFlow && typeof dataFlow === 'object') {
+        const source = readResolvedStep(dataFlow.source);
+        const sink = readResolvedStep(dataFlow.sink);
+        return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+    }
     const codeFlows = finding.properties?.['codeFlows'];
     if (!Array.isArray(codeFlows)) {
         return undefined;
+    }
+    if (Array.isArray(codeFlows[0])) {
+        const steps = codeFlows[0];
+        const source = readResolvedStep(steps[0]);
+        const sink = readResolvedStep(steps[steps.length - 1]);
+        return steps.length >= 2 && source !== undefined && sink !== undefined ? { source, sink } : undefined;
     }
     const threadFlows = codeFlows[0]?.threadFlows;
     if (!Array.isArray(threadFlows)) {
@@ -42248,6 +42314,15 @@ function codeFlowEnds(finding) {
     const source = readFlowStep(locations[0]);
     const sink = readFlowStep(locations[locations.length - 1]);
     return source !== undefined && sink !== undefined ? { source, sink } : undefined;
+}
+/** Reads a step whose path the reader already resolved inside the workspace. */
+function readResolvedStep(value) {
+    const step = value;
+    if (typeof step?.path !== 'string' || step.path === '') {
+        return undefined;
+    }
+    const line = step.startLine;
+    return { uri: step.path, line: typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : undefined };
 }
 function readFlowStep(value) {
     const physical = value
@@ -42289,8 +42364,9 @@ const YELLOW = '\u001b[33m';
  */
 function renderText(report, options) {
     const paint = (code, text) => (options.color ? `${code}${text}${RESET}` : text);
+    const inputs = report.files.length === 0 ? [] : [`Inputs: ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}, ${report.errors.length} could not be read`];
     const blocks = [
-        [text_renderCountsLine(report)],
+        [text_renderCountsLine(report), ...inputs],
         renderFindings('New findings', report.newFindings, paint),
         renderFindings('Existing findings', report.existingFindings, paint),
         renderNotices(report, paint)
@@ -42303,14 +42379,19 @@ function renderText(report, options) {
         .map((block) => block.join('\n'))
         .join('\n\n')}\n`;
 }
+/** Warnings shown in the terminal; a corpus of foreign reports can produce hundreds. */
+const MAX_TEXT_WARNINGS = 20;
 function renderNotices(report, paint) {
     const lines = [];
     for (const entry of report.expiredSuppressions) {
         const where = entry.path === undefined ? '' : ` on ${clean(entry.path)}`;
         lines.push(`${paint(YELLOW, 'warning')}: suppression of ${clean(entry.rule)}${where} declared in ${clean(entry.source)} expired on ${clean(entry.expires)}`);
     }
-    for (const warning of report.warnings) {
+    for (const warning of report.warnings.slice(0, MAX_TEXT_WARNINGS)) {
         lines.push(`${paint(YELLOW, 'warning')}: ${clean(warning)}`);
+    }
+    if (report.warnings.length > MAX_TEXT_WARNINGS) {
+        lines.push(`${paint(YELLOW, 'warning')}: … and ${report.warnings.length - MAX_TEXT_WARNINGS} more warnings; --format json lists them all`);
     }
     // Errors come last, next to the policy line, where a reader of a long report looks.
     for (const error of report.errors) {
@@ -42986,6 +43067,7 @@ function rankFromWord(word) {
 
 
 
+
 /** Largest SARIF file read; bigger files are rejected before they are loaded. */
 const MAX_SARIF_BYTES = 256 * 1024 * 1024;
 /** Warnings listed per file; the rest are counted in one closing line. */
@@ -42998,26 +43080,31 @@ const MAX_SNIPPET_LENGTH = 4000;
 const MAX_STEP_MESSAGE_LENGTH = 200;
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 async function readSarifFile(file, options) {
-    const label = options.displayName ?? file;
-    let text;
+    const text = await readReportText(file, options.displayName ?? file, 'SARIF file');
+    return parseSarif(text, file, options);
+}
+/**
+ * Reads a report file as UTF-8 text for any adapter. Throws ReportError, labelled `label`, for
+ * a path that is not a regular file, a file over MAX_SARIF_BYTES, or a read error.
+ */
+async function readReportText(file, label, kind = 'report') {
     try {
         const stats = await (0,promises_namespaceObject.stat)(file);
         if (!stats.isFile()) {
             throw new ReportError(label, 'is not a regular file');
         }
         if (stats.size > MAX_SARIF_BYTES) {
-            throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a SARIF file`);
+            throw new ReportError(label, `is ${stats.size} bytes, more than the ${MAX_SARIF_BYTES / (1024 * 1024)} MiB limit for a ${kind}`);
         }
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
         if (error instanceof ReportError) {
             throw error;
         }
-        const code = error.code;
-        throw new ReportError(label, `cannot be read${code ? ` (${code})` : ''}: ${error.message}`);
+        // Node's message already starts with the code, such as "ENOENT: no such file or directory".
+        throw new ReportError(label, `cannot be read: ${error.message}`);
     }
-    return parseSarif(text, file, options);
 }
 /**
  * Turns the text of a SARIF 2.1.0 log into findings. Throws ReportError, naming the file and
@@ -43207,6 +43294,11 @@ class LogReader {
         const extras = flowProperties(result, context.uris);
         if (extras) {
             finding.properties = extras;
+        }
+        // The one result property kept as it is: the OWASP category this suite's writer adds.
+        const owasp = owaspCategoryOf(properties);
+        if (owasp) {
+            finding.properties = { ...finding.properties, owasp };
         }
         return finding;
     }
@@ -43547,6 +43639,213 @@ function typeName(value) {
     return Array.isArray(value) ? 'array' : typeof value;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/glob.ts
+
+/** Most alternatives `{a,b}` groups may expand to in one pattern. */
+const MAX_ALTERNATIVES = 64;
+/** Maximum pattern length, in characters. */
+const MAX_GLOB_LENGTH = 1000;
+/** Compiles `pattern` once; the returned function tests a text. Throws ConfigurationError on a bad pattern. */
+function compileGlob(pattern, options = {}) {
+    if (pattern.length > MAX_GLOB_LENGTH) {
+        throw new errors_ConfigurationError(`glob is ${pattern.length} characters long; the maximum is ${MAX_GLOB_LENGTH}`);
+    }
+    const alternatives = expandBraces(pattern);
+    const programs = alternatives.map((alternative) => tokenize(alternative, options.separator));
+    return (text) => programs.some((tokens) => run(tokens, text, options.separator));
+}
+/** Expands `{a,b}` groups from left to right, up to MAX_ALTERNATIVES patterns. */
+function expandBraces(pattern) {
+    const open = findUnescaped(pattern, '{');
+    if (open < 0) {
+        return [pattern];
+    }
+    let depth = 0;
+    const commas = [];
+    for (let index = open; index < pattern.length; index++) {
+        const char = pattern[index];
+        if (char === '\\') {
+            index++;
+        }
+        else if (char === '{') {
+            depth++;
+        }
+        else if (char === '}') {
+            depth--;
+            if (depth === 0) {
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(index + 1);
+                const parts = splitAt(pattern.slice(open + 1, index), commas.map((comma) => comma - open - 1));
+                const expanded = [];
+                for (const part of parts) {
+                    for (const rest of expandBraces(part + tail)) {
+                        expanded.push(head + rest);
+                        if (expanded.length > MAX_ALTERNATIVES) {
+                            throw new errors_ConfigurationError(`glob "${pattern}" expands to more than ${MAX_ALTERNATIVES} alternatives`);
+                        }
+                    }
+                }
+                return expanded;
+            }
+        }
+        else if (char === ',' && depth === 1) {
+            commas.push(index);
+        }
+    }
+    throw new errors_ConfigurationError(`glob "${pattern}" has an unclosed "{"`);
+}
+function findUnescaped(text, char) {
+    for (let index = 0; index < text.length; index++) {
+        if (text[index] === '\\') {
+            index++;
+        }
+        else if (text[index] === char) {
+            return index;
+        }
+    }
+    return -1;
+}
+function splitAt(text, positions) {
+    const parts = [];
+    let start = 0;
+    for (const position of positions) {
+        parts.push(text.slice(start, position));
+        start = position + 1;
+    }
+    parts.push(text.slice(start));
+    return parts;
+}
+function tokenize(pattern, separator) {
+    const tokens = [];
+    for (let index = 0; index < pattern.length; index++) {
+        const char = pattern[index];
+        if (char === '\\' && index + 1 < pattern.length) {
+            index++;
+            tokens.push({ kind: 'char', value: pattern[index] });
+        }
+        else if (char === '*') {
+            let end = index;
+            while (pattern[end + 1] === '*') {
+                end++;
+            }
+            const isGlobstar = end > index && separator !== undefined;
+            const startsSegment = index === 0 || pattern[index - 1] === separator;
+            if (isGlobstar && startsSegment && pattern[end + 1] === separator) {
+                tokens.push({ kind: 'folders' });
+                end++;
+            }
+            else {
+                tokens.push(isGlobstar || separator === undefined ? { kind: 'globstar' } : { kind: 'star' });
+            }
+            index = end;
+        }
+        else if (char === '?') {
+            tokens.push({ kind: 'any' });
+        }
+        else if (char === '[') {
+            const parsed = parseClass(pattern, index);
+            if (parsed) {
+                tokens.push(parsed.token);
+                index = parsed.end;
+            }
+            else {
+                tokens.push({ kind: 'char', value: char });
+            }
+        }
+        else {
+            tokens.push({ kind: 'char', value: char });
+        }
+    }
+    return tokens;
+}
+function parseClass(pattern, start) {
+    let index = start + 1;
+    const negated = pattern[index] === '!' || pattern[index] === '^';
+    if (negated) {
+        index++;
+    }
+    const ranges = [];
+    let first = true;
+    while (index < pattern.length && (pattern[index] !== ']' || first)) {
+        let low = pattern[index];
+        if (low === '\\' && index + 1 < pattern.length) {
+            index++;
+            low = pattern[index];
+        }
+        let high = low;
+        if (pattern[index + 1] === '-' && index + 2 < pattern.length && pattern[index + 2] !== ']') {
+            high = pattern[index + 2];
+            index += 2;
+        }
+        ranges.push([low, high]);
+        index++;
+        first = false;
+    }
+    return index < pattern.length ? { token: { kind: 'class', negated, ranges }, end: index } : undefined;
+}
+/** Runs the pattern as a nondeterministic automaton: a set of token positions per character. */
+function run(tokens, text, separator) {
+    let states = closure(new Set([0]), tokens);
+    for (const char of text) {
+        const next = new Set();
+        for (const state of states) {
+            const token = tokens[state];
+            if (!token) {
+                continue;
+            }
+            switch (token.kind) {
+                case 'char':
+                    if (token.value === char)
+                        next.add(state + 1);
+                    break;
+                case 'any':
+                    if (char !== separator)
+                        next.add(state + 1);
+                    break;
+                case 'class':
+                    if (char !== separator && inClass(token, char))
+                        next.add(state + 1);
+                    break;
+                case 'star':
+                    if (char !== separator)
+                        next.add(state);
+                    break;
+                case 'globstar':
+                    next.add(state);
+                    break;
+                case 'folders':
+                    // Inside the folder part; it may end only right after a separator.
+                    next.add(state);
+                    if (char === separator)
+                        next.add(state + 1);
+                    break;
+            }
+        }
+        if (next.size === 0) {
+            return false;
+        }
+        states = closure(next, tokens);
+    }
+    return states.has(tokens.length);
+}
+/** Adds the positions reachable without reading a character: past tokens that match nothing. */
+function closure(states, tokens) {
+    const stack = [...states];
+    while (stack.length > 0) {
+        const state = stack.pop();
+        const kind = tokens[state]?.kind;
+        if ((kind === 'star' || kind === 'globstar' || kind === 'folders') && !states.has(state + 1)) {
+            states.add(state + 1);
+            stack.push(state + 1);
+        }
+    }
+    return states;
+}
+function inClass(token, char) {
+    const inside = token.ranges.some(([low, high]) => char >= low && char <= high);
+    return token.negated ? !inside : inside;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/suppressions.ts
 
 
@@ -43656,27 +43955,37 @@ function findConfigSuppression(finding, entries) {
     return undefined;
 }
 /**
- * Builds the glob matchers of one config entry. picomatch treats `/` as a path separator,
- * but in a rule id it is an ordinary character. So `/` is swapped for a private-use
- * character in both the rule glob and the id, and `*` then matches `js/sql-injection`.
+ * Builds the glob matchers of one config entry. In a rule id `/` is an ordinary character, so
+ * `*` matches `js/sql-injection`; in a path it separates folders. Config text is hostile, so the
+ * globs run in the linear-time matcher of glob.ts, with results cached per id and path.
  */
 function compileEntry(entry, source) {
-    const slash = '\uE000';
     try {
-        const ruleMatcher = picomatch_default()(entry.rule.replaceAll('/', slash), { dot: true });
         const matcher = {
             entry,
             source,
-            matchesRule: (ruleId) => ruleMatcher(ruleId.replaceAll('/', slash))
+            matchesRule: cached(compileGlob(entry.rule))
         };
         if (entry.path !== undefined) {
-            matcher.matchesPath = picomatch_default()(entry.path, { dot: true });
+            matcher.matchesPath = cached(compileGlob(entry.path, { separator: '/' }));
         }
         return matcher;
     }
     catch (error) {
         throw new errors_ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
     }
+}
+/** Remembers a matcher's answers: a report repeats the same few rule ids and paths many times. */
+function cached(match) {
+    const answers = new Map();
+    return (text) => {
+        let answer = answers.get(text);
+        if (answer === undefined) {
+            answer = match(text);
+            answers.set(text, answer);
+        }
+        return answer;
+    };
 }
 function toExpired(entry, source) {
     const expired = { rule: entry.rule, reason: entry.reason, expires: entry.expires ?? '', source };
@@ -44000,6 +44309,7 @@ function formatBaseline(findings) {
 
 
 
+
 const SARIF_VERSION = '2.1.0';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The base id every file location is relative to: the repository root. */
@@ -44095,6 +44405,10 @@ function buildRun(tool, findings, options) {
             if (tag) {
                 ruleCwes[ruleIndex].add(tag);
             }
+        }
+        const owasp = owaspCategoryOf(finding.properties);
+        if (owasp) {
+            ruleCwes[ruleIndex].add(`external/owasp/${owasp}`);
         }
         results.push(buildResult(finding, ruleIndex));
     }
@@ -44219,6 +44533,10 @@ function resultProperties(finding) {
     if (finding.controls.length > 0) {
         properties.controls = [...finding.controls];
     }
+    const owasp = owaspCategoryOf(finding.properties);
+    if (owasp) {
+        properties.owasp = owasp;
+    }
     return properties;
 }
 /** Returns the run's category when every finding in it has the same one. */
@@ -44292,8 +44610,9 @@ function isPositiveInteger(value) {
  *
  * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
  * Findings with no location at all merge only on the same rule and message, or the same
- * advisory for the same package. Otherwise the same problem is: the same rule id, a shared CWE id or a shared CVE or
- * GHSA id, and for dependency findings also the same package name. The merged finding takes
+ * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
+ * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
+ * and for dependency findings also the same package name. The merged finding takes
  * the rule, message, location and fingerprint of its first member in the order path, start
  * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
  * and controls, and stays suppressed only when every member was suppressed.
@@ -44380,6 +44699,10 @@ function isSameProblem(member, finding) {
     }
     if (member.rule.id === finding.rule.id) {
         return true;
+    }
+    // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
+        return false;
     }
     return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
 }
@@ -44478,7 +44801,7 @@ function emptyCounts() {
  */
 async function aggregate(options) {
     const errors = [...(options.errors ?? [])];
-    const warnings = [];
+    const warnings = [...(options.warnings ?? [])];
     const findings = await readAll(options.files, options.workspace, options.logger, errors, warnings);
     return aggregate_classifyFindings(findings, {
         ...options,
@@ -44510,6 +44833,7 @@ function aggregate_classifyFindings(input, options) {
         warnings.push(warning);
     }
     findings = deduplicate(suppression.findings).sort(compareFindings);
+    makeFingerprintsUnique(findings);
     const baseline = options.baseline ? compareWithBaseline(findings, options.baseline) : undefined;
     const states = new Map();
     for (const finding of findings) {
@@ -44529,12 +44853,16 @@ function aggregate_classifyFindings(input, options) {
         }
     }
     const policy = evaluatePolicy({ failOn: options.failOn, findings: newFindings, scope: options.inChange ? 'new' : 'all' });
+    const suppressedFindings = byState('suppressed');
+    const inChange = options.inChange;
+    const suppressedInChange = inChange ? suppressedFindings.filter((finding) => isSuppressedInChange(finding, inChange)) : [];
     return {
         findings,
         states,
         newFindings,
         existingFindings: byState('existing'),
-        suppressedFindings: byState('suppressed'),
+        suppressedFindings,
+        suppressedInChange,
         fixed: baseline?.fixed ?? [],
         expiredSuppressions: suppression.expired,
         errors,
@@ -44562,12 +44890,44 @@ async function readAll(files, workspace, logger, errors, warnings) {
             }
         }
         catch (error) {
-            const message = error instanceof ReportError ? error.detail : error instanceof Error ? error.message : String(error);
+            let message = String(error);
+            if (error instanceof ReportError) {
+                message = error.detail;
+            }
+            else if (error instanceof Error) {
+                message = error.message;
+            }
             logger.error(`${name}: ${message}`);
             errors.push({ file: name, message });
         }
     }
     return findings;
+}
+/**
+ * Gives every finding its own fingerprint, because the report keys each finding's state by
+ * it. Two findings can still share one after deduplication: DAST fingerprints ignore query
+ * values while deduplication compares whole URLs, and a SARIF file may carry the same
+ * `devsecops/v1` value twice. The later ones get `#2`, `#3`, … in report order.
+ */
+function makeFingerprintsUnique(findings) {
+    const seen = new Map();
+    for (const finding of findings) {
+        const count = (seen.get(finding.fingerprint) ?? 0) + 1;
+        seen.set(finding.fingerprint, count);
+        if (count > 1) {
+            finding.fingerprint = `${finding.fingerprint}#${count}`;
+        }
+    }
+}
+/** True when the finding's inline suppression comment sits on a line of this change. */
+function isSuppressedInChange(finding, inChange) {
+    const source = finding.suppression?.kind === 'inline' ? finding.suppression.source : undefined;
+    const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+    if (!match) {
+        return false;
+    }
+    const line = Number(match[2]);
+    return inChange({ ...finding, location: { path: match[1], startLine: line, endLine: line } });
 }
 function aggregate_classify(finding, inChange, inBaseline) {
     if (finding.suppression) {
@@ -44588,13 +44948,14 @@ function compareFindings(a, b) {
         (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
         a.rule.id.localeCompare(b.rule.id));
 }
-/** A file's name as shown to users: relative to the workspace when inside it. */
+/** Returns a file's name as shown to users: relative to the workspace when inside it. */
 function displayName(file, workspace) {
     const relative = external_node_path_default().relative(workspace, file);
     return relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative.split((external_node_path_default()).sep).join('/');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -50413,11 +50774,13 @@ async function findStickyComment(options) {
         per_page: 100
     });
     const matching = comments.filter((comment) => comment.body?.includes(marker));
-    if (matching.length > 1) {
+    if (matching.length > 1 && matching.filter((comment) => comment.user?.login === (options.authorLogin ?? ACTIONS_BOT_LOGIN)).length > 1) {
         logger.warning(`${matching.length} comments on #${issueNumber} carry ${marker}; updating one of them`);
     }
+    // Only a comment this suite's own account wrote is edited: anyone can paste the marker into a
+    // comment of theirs, and editing it would overwrite their words with ours.
     const author = options.authorLogin ?? ACTIONS_BOT_LOGIN;
-    return matching.find((comment) => comment.user?.login === author) ?? matching[0];
+    return matching.find((comment) => comment.user?.login === author);
 }
 function buildBody(marker, body, logger) {
     const full = body.startsWith(marker) ? body : `${marker}\n${body}`;
@@ -50744,10 +51107,18 @@ function slug(value) {
 function action_logger_actionLogger() {
     return {
         debug: (message) => core_debug(message),
-        info: (message) => info(message),
-        warning: (message) => info(`Warning: ${message}`),
-        error: (message) => info(`Error: ${message}`)
+        info: (message) => info(oneLine(message)),
+        warning: (message) => info(`Warning: ${oneLine(message)}`),
+        error: (message) => info(`Error: ${oneLine(message)}`)
     };
+}
+/**
+ * Folds a message onto one line. Messages quote report and repository text, and a line break
+ * in it would let that text start a line with `::`, which the runner reads as a workflow
+ * command (`::add-mask::`, `::error::`, `::stop-commands::`). `core.debug` escapes its own.
+ */
+function oneLine(message) {
+    return message.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ⏎ ');
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/scanner-action.ts
@@ -50806,7 +51177,7 @@ async function scanAndReport(options, settings) {
     const logger = actionLogger();
     const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
     const globs = expandGlobs(settings.reportPatterns, settings.workspace);
-    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: 'no such file, or no file matches the pattern' }));
+    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
     const started = Date.now();
     core.startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);
     let result;
@@ -50953,7 +51324,7 @@ const publishToGitHub = {
             try {
                 const changed = await listChangedFiles({ octokit, owner: context.owner, repo: context.repo, pullNumber: pullRequest.number, logger });
                 logger.info(`Filter mode ${filterMode}: new findings are those ${describeFilterMode(filterMode)}.`);
-                inChange = (finding) => (finding.location ? changed.isInDiff(finding.location.path, finding.location.startLine, filterMode) : true);
+                inChange = (finding) => changed.isFindingInDiff(finding, filterMode);
             }
             catch (error) {
                 logger.error(`Could not list the files of pull request #${pullRequest.number}: ${errorMessage(error)}. Every finding counts as new.`);
@@ -50988,7 +51359,7 @@ async function publish({ settings, context, logger, report, octokit }) {
             repo: context.repo,
             name: settings.checkName,
             headSha: context.sha,
-            conclusion: report.policy.failed || report.errors.length > 0 ? 'failure' : 'success',
+            conclusion: checkConclusion(report),
             title: renderCheckTitle(report),
             summary: renderCheckSummary(report, { limit: CHECK_OUTPUT_LIMIT, reportFile }),
             annotations: annotated
@@ -51017,7 +51388,8 @@ async function publish({ settings, context, logger, report, octokit }) {
                 key: settings.commentKey,
                 body: renderComment(report, { limit: COMMENT_LIMIT, reportFile, marker: commentMarker(settings.commentKey) }),
                 mode: settings.comment,
-                hasNewFindings: report.newFindings.length > 0,
+                // A change that only silences its findings is news to a reviewer too.
+                hasNewFindings: report.newFindings.length > 0 || (report.suppressedInChange?.length ?? 0) > 0,
                 logger
             });
             result.commentId = comment.id;
@@ -51072,7 +51444,7 @@ function handlePostError(error, action, logger) {
     logger.error(`Could not ${action}: ${errorMessage(error)}`);
     return false;
 }
-/** A 403 is covered by the fallback; any other failure to post fails the step. */
+/** Records a failed post unless it was a 403, which the fallback covers; the rest fail the step. */
 function recordFailure(result, forbidden, action) {
     if (!forbidden) {
         result.failures.push(`could not ${action}`);
@@ -51093,6 +51465,17 @@ function emitFallbackAnnotations(report, logger) {
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/**
+ * Returns the check's conclusion: failure on a failed policy or an unreadable input, neutral
+ * when no SARIF file was read at all (a scanner step that wrote nothing is not a pass), and
+ * success otherwise.
+ */
+function checkConclusion(report) {
+    if (report.policy.failed || report.errors.length > 0) {
+        return 'failure';
+    }
+    return report.files.length === 0 ? 'neutral' : 'success';
+}
 
 ;// CONCATENATED MODULE: ./actions/report/src/main.ts
 
@@ -51103,7 +51486,7 @@ function errorMessage(error) {
 
 
 /** Runs the report action; any error fails the step with one line naming the action. */
-async function run() {
+async function main_run() {
     try {
         const settings = readSettings();
         const context = readRunContext();
@@ -51120,12 +51503,15 @@ async function report(settings, context, logger) {
     const baseline = settings.baseline ? await readBaseline(settings.baseline) : undefined;
     const globs = files_expandGlobs(settings.sarifPatterns, settings.workspace);
     const errors = [];
+    const warnings = [];
     for (const pattern of globs.unmatched) {
         if (settings.sarifPatterns.length === 1 && pattern === settings.sarifPatterns[0] && !getInput('sarif')) {
-            logger.info(`No SARIF files found under ${pattern}; nothing to report.`);
+            const warning = `No SARIF files found under ${pattern}: did the scanner steps run? The check is neutral.`;
+            logger.warning(warning);
+            warnings.push(warning);
         }
         else {
-            errors.push({ file: pattern, message: 'no such file, or no file matches the pattern' });
+            errors.push({ file: pattern, message: files_UNMATCHED_PATTERN_MESSAGE });
         }
     }
     logger.info(`Reading ${globs.files.length} SARIF file(s).`);
@@ -51139,7 +51525,8 @@ async function report(settings, context, logger) {
         inChange: publisher.inChange,
         context: { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, sha: context.sha, pullRequest: context.pullRequest?.number, eventName: context.eventName },
         logger,
-        errors
+        errors,
+        warnings
     });
     logger.info(`${result.findings.length} findings after deduplication: ${result.newFindings.length} new, ${result.existingFindings.length} existing, ${result.suppressedFindings.length} suppressed.`);
     await writeReportFiles(settings.reportFile, result);
@@ -51175,7 +51562,7 @@ function setOutputs(settings, result, published) {
         setOutput(severity, count);
     }
     setOutput('suppressed', result.suppressedFindings.length);
-    setOutput('conclusion', result.policy.failed || result.errors.length > 0 ? 'failure' : 'success');
+    setOutput('conclusion', checkConclusion(result));
     setOutput('check-run-id', published.checkRunId ?? '');
     setOutput('comment-id', published.commentId ?? '');
     setOutput('report-file', settings.reportFile);
