@@ -50740,8 +50740,8 @@ function commentMarker(key) {
 }
 /**
  * Creates or updates the one comment on a pull request that carries this key's marker.
- * Only a comment containing the exact marker is ever edited. When several do, the oldest
- * one by `authorLogin` wins, else the oldest of all.
+ * Only a comment by `authorLogin` (default `github-actions[bot]`) that contains the exact
+ * marker is ever edited; when there are several, the first listed wins.
  */
 async function upsertStickyComment(options) {
     const { octokit, owner, repo, issueNumber, mode, logger } = options;
@@ -51271,6 +51271,7 @@ function readSettings(env = process.env) {
         filterMode: filterModeInput ? oneOf(filterModeInput, inputs_FILTER_MODES, 'filter-mode') : undefined,
         comment: oneOf(getInput('comment') || 'auto', COMMENT_MODES, 'comment'),
         commentKey: getInput('comment-key') || `${env.GITHUB_WORKFLOW ?? 'workflow'}/${env.GITHUB_JOB ?? 'job'}`,
+        commentAuthor: getInput('comment-author') || 'github-actions[bot]',
         checkName: getInput('check-name') || 'DevSecOps',
         baseline: baselineInput ? external_node_path_default().resolve(workspace, baselineInput) : undefined,
         codeScanning: parseBoolean(getInput('code-scanning') || 'false', 'code-scanning'),
@@ -51386,6 +51387,7 @@ async function publish({ settings, context, logger, report, octokit }) {
                 repo: context.repo,
                 issueNumber: context.pullRequest.number,
                 key: settings.commentKey,
+                authorLogin: settings.commentAuthor,
                 body: renderComment(report, { limit: COMMENT_LIMIT, reportFile, marker: commentMarker(settings.commentKey) }),
                 mode: settings.comment,
                 // A change that only silences its findings is news to a reviewer too.

@@ -96,6 +96,20 @@ describe('report action on a pull request', () => {
     ]);
   });
 
+  it('edits only the configured author comment', async () => {
+    const fixture = pullRequestFixture(2);
+    emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });
+    const person = emulator.seedComment(PR, `${MARKER}\nquoted by a person`, 'mallory');
+    const own = emulator.seedComment(PR, `${MARKER}\nolder report`, 'security-bot');
+
+    const run = await runReportAction({ apiUrl: emulator.url, event: 'pull_request', pullNumber: PR, files: fixture.files, sarif: fixture.sarif, inputs: { 'comment-author': 'security-bot' } });
+
+    expect(run.outputs['comment-id']).toBe(String(own));
+    expect(emulator.comments).toHaveLength(2);
+    expect(emulator.comments.find((comment) => comment.id === person)!.body).toBe(`${MARKER}\nquoted by a person`);
+    expect(emulator.comments.find((comment) => comment.id === own)!.body).toContain('js/command-injection');
+  });
+
   it('updates an existing comment when everything is fixed', async () => {
     const fixture = pullRequestFixture(2);
     emulator = await GitHubEmulator.start({ pullFiles: fixture.pullFiles });

@@ -16,6 +16,8 @@ export interface ReportSettings {
   filterMode?: FilterMode;
   comment: CommentMode;
   commentKey: string;
+  /** Login whose comments may be edited: the account behind `github-token`. */
+  commentAuthor: string;
   checkName: string;
   baseline?: string;
   codeScanning: boolean;
@@ -47,6 +49,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ReportSettin
     filterMode: filterModeInput ? oneOf(filterModeInput, FILTER_MODES, 'filter-mode') : undefined,
     comment: oneOf(core.getInput('comment') || 'auto', COMMENT_MODES, 'comment'),
     commentKey: core.getInput('comment-key') || `${env.GITHUB_WORKFLOW ?? 'workflow'}/${env.GITHUB_JOB ?? 'job'}`,
+    commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
     checkName: core.getInput('check-name') || 'DevSecOps',
     baseline: baselineInput ? path.resolve(workspace, baselineInput) : undefined,
     codeScanning: parseBoolean(core.getInput('code-scanning') || 'false', 'code-scanning'),

@@ -145,6 +145,7 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
         repo: context.repo,
         issueNumber: context.pullRequest.number,
         key: settings.commentKey,
+        authorLogin: settings.commentAuthor,
         body: renderComment(report, { limit: COMMENT_LIMIT, reportFile, marker: commentMarker(settings.commentKey) }),
         mode: settings.comment,
         // A change that only silences its findings is news to a reviewer too.

@@ -51,8 +51,8 @@ export function commentMarker(key: string): string {
 
 /**
  * Creates or updates the one comment on a pull request that carries this key's marker.
- * Only a comment containing the exact marker is ever edited. When several do, the oldest
- * one by `authorLogin` wins, else the oldest of all.
+ * Only a comment by `authorLogin` (default `github-actions[bot]`) that contains the exact
+ * marker is ever edited; when there are several, the first listed wins.
  */
 export async function upsertStickyComment(options: UpsertStickyCommentOptions): Promise<StickyCommentResult> {
   const { octokit, owner, repo, issueNumber, mode, logger } = options;
