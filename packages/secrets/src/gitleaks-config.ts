@@ -136,30 +136,7 @@ function compileGitleaksRule(table: Record<string, unknown>, id: string, file: s
     keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
     minEntropy: entropy,
     source: file,
-    *matches(text: string): Iterable<RuleMatch> {
-      const matcher = pattern.matcher(text);
-      let from = 0;
-      while (from <= text.length && matcher.find(from)) {
-        const start = matcher.start();
-        const end = matcher.end();
-        from = end > start ? end : end + 1;
-        let group = secretGroup;
-        if (group === undefined) {
-          group = 0;
-          for (let index = 1; index <= matcher.groupCount(); index++) {
-            if (matcher.group(index)) {
-              group = index;
-              break;
-            }
-          }
-        }
-        const secret = matcher.group(group) ?? '';
-        if (secret === '') {
-          continue;
-        }
-        yield { start, end, secret, secretStart: matcher.start(group) };
-      }
-    },
+    matches: (text: string) => re2Matches(pattern, text, secretGroup),
     allows(candidate: Candidate): boolean {
       if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
         return true;
@@ -264,4 +241,33 @@ export function parseGitleaksIgnore(text: string): Map<string, number> {
 /** Returns the gitleaks fingerprint of a finding, as `.gitleaksignore` lists them. */
 export function gitleaksFingerprint(path: string, ruleId: string, line: number, commit?: string): string {
   return commit ? `${commit}:${path}:${ruleId}:${line}` : `${path}:${ruleId}:${line}`;
+}
+
+/**
+ * Yields every non-empty match of a re2js pattern in `text`. The secret is capture group
+ * `secretGroup`, or when none is set the first group that matched, else the whole match, as
+ * gitleaks picks it. An empty match advances one character so the loop always ends.
+ */
+export function* re2Matches(pattern: RE2JS, text: string, secretGroup: number | undefined): Iterable<RuleMatch> {
+  const matcher = pattern.matcher(text);
+  let from = 0;
+  while (from <= text.length && matcher.find(from)) {
+    const start = matcher.start();
+    const end = matcher.end();
+    from = end > start ? end : end + 1;
+    let group = secretGroup;
+    if (group === undefined) {
+      group = 0;
+      for (let index = 1; index <= matcher.groupCount(); index++) {
+        if (matcher.group(index)) {
+          group = index;
+          break;
+        }
+      }
+    }
+    const secret = matcher.group(group) ?? '';
+    if (secret !== '') {
+      yield { start, end, secret, secretStart: matcher.start(group) };
+    }
+  }
 }

@@ -5,8 +5,8 @@ import { ConfigurationError, type ScannerOptions, type Severity } from '@devseco
 
 import schema from '../../../schema/devsecops.schema.json' with { type: 'json' };
 
-import { compileRe2 } from './gitleaks-config.js';
-import type { Candidate, CompiledRule, RuleMatch } from './rules/types.js';
+import { compileRe2, re2Matches } from './gitleaks-config.js';
+import type { Candidate, CompiledRule } from './rules/types.js';
 
 export type SecretsMode = 'files' | 'history' | 'staged';
 export const SECRETS_MODES: readonly SecretsMode[] = ['files', 'history', 'staged'];
@@ -92,28 +92,7 @@ function compileCustomRule(rule: NonNullable<SecretsSection['rules']>[number], f
     keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
     minEntropy: rule.entropy,
     source: file,
-    *matches(text: string): Iterable<RuleMatch> {
-      const matcher = pattern.matcher(text);
-      let from = 0;
-      while (from <= text.length && matcher.find(from)) {
-        const start = matcher.start();
-        const end = matcher.end();
-        from = end > start ? end : end + 1;
-        let chosen = group ?? 0;
-        if (group === undefined) {
-          for (let candidate = 1; candidate <= matcher.groupCount(); candidate++) {
-            if (matcher.group(candidate)) {
-              chosen = candidate;
-              break;
-            }
-          }
-        }
-        const secret = matcher.group(chosen) ?? '';
-        if (secret !== '') {
-          yield { start, end, secret, secretStart: matcher.start(chosen) };
-        }
-      }
-    },
+    matches: (text: string) => re2Matches(pattern, text, group),
     allows: (_candidate: Candidate) => false
   };
 }
