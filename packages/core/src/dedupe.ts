@@ -124,7 +124,7 @@ function isSameProblem(member: Finding, finding: Finding): boolean {
   if (member.rule.id === finding.rule.id) {
     return true;
   }
-  // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+  // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
   if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
     return false;
   }

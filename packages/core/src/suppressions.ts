@@ -171,7 +171,7 @@ function compileEntry(entry: ConfigSuppression, source: string): ConfigEntryMatc
   }
 }
 
-/** Remembers a matcher's answers: a report repeats the same few rule ids and paths many times. */
+/** Caches a matcher's results, because a report repeats the same few rule ids and paths many times. */
 function cached(match: (text: string) => boolean): (text: string) => boolean {
   const answers = new Map<string, boolean>();
   return (text) => {

@@ -57,7 +57,7 @@ export interface UploadSarifResult {
  * `automationDetails.id` gets `devsecops/<tool>/`, and a run whose category repeats an
  * earlier run's gets a numbered one, because a later upload of the same tool and category
  * replaces the earlier analysis. A run over 25,000 results or 10 MB gzipped loses its
- * lowest-severity results first, and a warning says how many.
+ * lowest-severity results first, and a warning states how many.
  */
 export async function uploadSarif(options: UploadSarifOptions): Promise<UploadSarifResult> {
   const { octokit, owner, repo, logger } = options;

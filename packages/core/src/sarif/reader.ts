@@ -17,10 +17,10 @@ export const MAX_WARNINGS_PER_FILE = 50;
 /** Rule id given to a result that names no rule in any of the ways SARIF allows. */
 export const UNKNOWN_RULE_ID = 'unknown-rule';
 
-/** Longest snippet kept on a finding, in UTF-16 code units. */
+/** Maximum length of a snippet kept on a finding, in UTF-16 code units. */
 const MAX_SNIPPET_LENGTH = 4000;
 
-/** Longest code-flow step message kept in `finding.properties`. */
+/** Maximum length of a code-flow step message kept in `finding.properties`. */
 const MAX_STEP_MESSAGE_LENGTH = 200;
 
 export interface SarifReadOptions {
@@ -471,7 +471,7 @@ function regionOf(region: unknown, category: Category): Omit<SourceLocation, 'pa
     result.endColumn = endColumn;
   }
 
-  // A secret scanner's snippet holds the secret itself, so it is never kept.
+  // A secret scanner's snippet contains the secret itself, so it is never kept.
   const snippet = isObject(region.snippet) ? stringOrUndefined(region.snippet.text) : undefined;
   if (snippet !== undefined && category !== 'secrets') {
     result.snippet = snippet.length > MAX_SNIPPET_LENGTH ? snippet.slice(0, MAX_SNIPPET_LENGTH) : snippet;

@@ -364,7 +364,7 @@ function posixRepoPath(workspace: string, absolute: string): string | undefined 
   return toRepoPath(workspace, absolute);
 }
 
-/** Windows paths compare without case, as NTFS does; only a drive-letter workspace holds them. */
+/** Windows paths compare without case, as NTFS does; only a drive-letter workspace contains them. */
 function windowsRepoPath(workspace: string, absolute: string): string | undefined {
   if (!WINDOWS_ABSOLUTE.test(workspace)) {
     return undefined;

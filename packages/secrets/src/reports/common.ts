@@ -3,7 +3,7 @@ import { isSeverity, toRepoPath, type Finding, type Severity } from '@devsecops/
 import { SECRET_CWE } from '../findings.js';
 import { redact, redactText, secretPartialFingerprints } from '../redact.js';
 
-/** What an adapter knows about one reported secret. */
+/** Fields an adapter reads about one reported secret. */
 export interface ReportedSecret {
   tool: string;
   ruleId: string;
@@ -13,7 +13,7 @@ export interface ReportedSecret {
   path?: string;
   line?: number;
   endLine?: number;
-  /** The secret in clear, when the report holds it; it is hashed and redacted, never kept. */
+  /** The secret in clear, when the report contains it. It is hashed and redacted, never kept. */
   secret?: string;
   /** A stable identity the tool gives instead of the secret, such as detect-secrets' hash. */
   secretHash?: string;
