@@ -108,7 +108,7 @@ async function publish({ settings, context, logger, report, octokit }: PublishOp
   }
 
   let forbidden = false;
-  const annotated = (context.pullRequest ? report.newFindings : report.findings.filter((finding) => !finding.suppression)).filter(
+  const annotated = annotatedFindings(report).filter(
     (finding) => finding.location?.startLine !== undefined
   );
   try {
@@ -215,8 +215,13 @@ function recordFailure(result: PublishResult, forbidden: boolean, action: string
   }
 }
 
+/** Returns the findings a reviewer is shown on the code: new ones on a pull request, else every unsuppressed one. */
+function annotatedFindings(report: Report): Finding[] {
+  return report.context.pullRequest ? report.newFindings : report.findings.filter((finding) => !finding.suppression);
+}
+
 function emitFallbackAnnotations(report: Report, logger: Logger): void {
-  const findings = report.context.pullRequest ? report.newFindings : report.findings.filter((finding) => !finding.suppression);
+  const findings = annotatedFindings(report);
   const counts = emitWorkflowAnnotations({
     findings,
     write: (line) => process.stdout.write(line + EOL),
