@@ -50,6 +50,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseGitleaksIgnore: () => (/* reexport */ parseGitleaksIgnore),
   parseSecretReport: () => (/* reexport */ parseSecretReport),
   rangeFromEvent: () => (/* reexport */ rangeFromEvent),
+  re2Matches: () => (/* reexport */ re2Matches),
   readSecretReport: () => (/* reexport */ readSecretReport),
   redact: () => (/* reexport */ redact),
   redactText: () => (/* reexport */ redactText),
@@ -1283,30 +1284,7 @@ function compileGitleaksRule(table, id, file) {
         keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
         minEntropy: entropy,
         source: file,
-        *matches(text) {
-            const matcher = pattern.matcher(text);
-            let from = 0;
-            while (from <= text.length && matcher.find(from)) {
-                const start = matcher.start();
-                const end = matcher.end();
-                from = end > start ? end : end + 1;
-                let group = secretGroup;
-                if (group === undefined) {
-                    group = 0;
-                    for (let index = 1; index <= matcher.groupCount(); index++) {
-                        if (matcher.group(index)) {
-                            group = index;
-                            break;
-                        }
-                    }
-                }
-                const secret = matcher.group(group) ?? '';
-                if (secret === '') {
-                    continue;
-                }
-                yield { start, end, secret, secretStart: matcher.start(group) };
-            }
-        },
+        matches: (text) => re2Matches(pattern, text, secretGroup),
         allows(candidate) {
             if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
                 return true;
@@ -1406,6 +1384,34 @@ function parseGitleaksIgnore(text) {
 function gitleaksFingerprint(path, ruleId, line, commit) {
     return commit ? `${commit}:${path}:${ruleId}:${line}` : `${path}:${ruleId}:${line}`;
 }
+/**
+ * Yields every non-empty match of a re2js pattern in `text`. The secret is capture group
+ * `secretGroup`, or when none is set the first group that matched, else the whole match, as
+ * gitleaks picks it. An empty match advances one character so the loop always ends.
+ */
+function* re2Matches(pattern, text, secretGroup) {
+    const matcher = pattern.matcher(text);
+    let from = 0;
+    while (from <= text.length && matcher.find(from)) {
+        const start = matcher.start();
+        const end = matcher.end();
+        from = end > start ? end : end + 1;
+        let group = secretGroup;
+        if (group === undefined) {
+            group = 0;
+            for (let index = 1; index <= matcher.groupCount(); index++) {
+                if (matcher.group(index)) {
+                    group = index;
+                    break;
+                }
+            }
+        }
+        const secret = matcher.group(group) ?? '';
+        if (secret !== '') {
+            yield { start, end, secret, secretStart: matcher.start(group) };
+        }
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
@@ -1465,28 +1471,7 @@ function compileCustomRule(rule, file, index) {
         keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
         minEntropy: rule.entropy,
         source: file,
-        *matches(text) {
-            const matcher = pattern.matcher(text);
-            let from = 0;
-            while (from <= text.length && matcher.find(from)) {
-                const start = matcher.start();
-                const end = matcher.end();
-                from = end > start ? end : end + 1;
-                let chosen = group ?? 0;
-                if (group === undefined) {
-                    for (let candidate = 1; candidate <= matcher.groupCount(); candidate++) {
-                        if (matcher.group(candidate)) {
-                            chosen = candidate;
-                            break;
-                        }
-                    }
-                }
-                const secret = matcher.group(chosen) ?? '';
-                if (secret !== '') {
-                    yield { start, end, secret, secretStart: matcher.start(chosen) };
-                }
-            }
-        },
+        matches: (text) => re2Matches(pattern, text, group),
         allows: (_candidate) => false
     };
 }

@@ -10426,7 +10426,7 @@ function posixRepoPath(workspace, absolute) {
     }
     return toRepoPath(workspace, absolute);
 }
-/** Windows paths compare without case, as NTFS does; only a drive-letter workspace holds them. */
+/** Windows paths compare without case, as NTFS does; only a drive-letter workspace contains them. */
 function windowsRepoPath(workspace, absolute) {
     if (!WINDOWS_ABSOLUTE.test(workspace)) {
         return undefined;
@@ -10632,9 +10632,9 @@ const MAX_SARIF_BYTES = 256 * 1024 * 1024;
 const MAX_WARNINGS_PER_FILE = 50;
 /** Rule id given to a result that names no rule in any of the ways SARIF allows. */
 const UNKNOWN_RULE_ID = 'unknown-rule';
-/** Longest snippet kept on a finding, in UTF-16 code units. */
+/** Maximum length of a snippet kept on a finding, in UTF-16 code units. */
 const MAX_SNIPPET_LENGTH = 4000;
-/** Longest code-flow step message kept in `finding.properties`. */
+/** Maximum length of a code-flow step message kept in `finding.properties`. */
 const MAX_STEP_MESSAGE_LENGTH = 200;
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 async function readSarifFile(file, options) {
@@ -11023,7 +11023,7 @@ function regionOf(region, category) {
     if (endColumn !== undefined) {
         result.endColumn = endColumn;
     }
-    // A secret scanner's snippet holds the secret itself, so it is never kept.
+    // A secret scanner's snippet contains the secret itself, so it is never kept.
     const snippet = reader_isObject(region.snippet) ? reader_stringOrUndefined(region.snippet.text) : undefined;
     if (snippet !== undefined && category !== 'secrets') {
         result.snippet = snippet.length > MAX_SNIPPET_LENGTH ? snippet.slice(0, MAX_SNIPPET_LENGTH) : snippet;
@@ -11533,7 +11533,7 @@ function compileEntry(entry, source) {
         throw new ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
     }
 }
-/** Remembers a matcher's answers: a report repeats the same few rule ids and paths many times. */
+/** Caches a matcher's results, because a report repeats the same few rule ids and paths many times. */
 function cached(match) {
     const answers = new Map();
     return (text) => {
@@ -12258,7 +12258,7 @@ function isSameProblem(member, finding) {
     if (member.rule.id === finding.rule.id) {
         return true;
     }
-    // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
     if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
         return false;
     }

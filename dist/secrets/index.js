@@ -46775,7 +46775,7 @@ function posixRepoPath(workspace, absolute) {
     }
     return toRepoPath(workspace, absolute);
 }
-/** Windows paths compare without case, as NTFS does; only a drive-letter workspace holds them. */
+/** Windows paths compare without case, as NTFS does; only a drive-letter workspace contains them. */
 function windowsRepoPath(workspace, absolute) {
     if (!WINDOWS_ABSOLUTE.test(workspace)) {
         return undefined;
@@ -46981,9 +46981,9 @@ const MAX_SARIF_BYTES = 256 * 1024 * 1024;
 const MAX_WARNINGS_PER_FILE = 50;
 /** Rule id given to a result that names no rule in any of the ways SARIF allows. */
 const UNKNOWN_RULE_ID = 'unknown-rule';
-/** Longest snippet kept on a finding, in UTF-16 code units. */
+/** Maximum length of a snippet kept on a finding, in UTF-16 code units. */
 const MAX_SNIPPET_LENGTH = 4000;
-/** Longest code-flow step message kept in `finding.properties`. */
+/** Maximum length of a code-flow step message kept in `finding.properties`. */
 const MAX_STEP_MESSAGE_LENGTH = 200;
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 async function reader_readSarifFile(file, options) {
@@ -47372,7 +47372,7 @@ function regionOf(region, category) {
     if (endColumn !== undefined) {
         result.endColumn = endColumn;
     }
-    // A secret scanner's snippet holds the secret itself, so it is never kept.
+    // A secret scanner's snippet contains the secret itself, so it is never kept.
     const snippet = reader_isObject(region.snippet) ? reader_stringOrUndefined(region.snippet.text) : undefined;
     if (snippet !== undefined && category !== 'secrets') {
         result.snippet = snippet.length > MAX_SNIPPET_LENGTH ? snippet.slice(0, MAX_SNIPPET_LENGTH) : snippet;
@@ -47882,7 +47882,7 @@ function compileEntry(entry, source) {
         throw new errors_ConfigurationError(`${source}: invalid glob in suppression: ${error.message}`);
     }
 }
-/** Remembers a matcher's answers: a report repeats the same few rule ids and paths many times. */
+/** Caches a matcher's results, because a report repeats the same few rule ids and paths many times. */
 function cached(match) {
     const answers = new Map();
     return (text) => {
@@ -48607,7 +48607,7 @@ function isSameProblem(member, finding) {
     if (member.rule.id === finding.rule.id) {
         return true;
     }
-    // One tool's two rules are two problems even when they share a CWE: the tool itself told them apart.
+    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
     if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
         return false;
     }
@@ -49326,7 +49326,7 @@ const MAX_SARIF_GZIP_BYTES = 10_000_000;
  * `automationDetails.id` gets `devsecops/<tool>/`, and a run whose category repeats an
  * earlier run's gets a numbered one, because a later upload of the same tool and category
  * replaces the earlier analysis. A run over 25,000 results or 10 MB gzipped loses its
- * lowest-severity results first, and a warning says how many.
+ * lowest-severity results first, and a warning states how many.
  */
 async function uploadSarif(options) {
     const { octokit, owner, repo, logger } = options;
@@ -61920,30 +61920,7 @@ function compileGitleaksRule(table, id, file) {
         keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
         minEntropy: entropy,
         source: file,
-        *matches(text) {
-            const matcher = pattern.matcher(text);
-            let from = 0;
-            while (from <= text.length && matcher.find(from)) {
-                const start = matcher.start();
-                const end = matcher.end();
-                from = end > start ? end : end + 1;
-                let group = secretGroup;
-                if (group === undefined) {
-                    group = 0;
-                    for (let index = 1; index <= matcher.groupCount(); index++) {
-                        if (matcher.group(index)) {
-                            group = index;
-                            break;
-                        }
-                    }
-                }
-                const secret = matcher.group(group) ?? '';
-                if (secret === '') {
-                    continue;
-                }
-                yield { start, end, secret, secretStart: matcher.start(group) };
-            }
-        },
+        matches: (text) => re2Matches(pattern, text, secretGroup),
         allows(candidate) {
             if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
                 return true;
@@ -62043,6 +62020,34 @@ function parseGitleaksIgnore(text) {
 function gitleaksFingerprint(path, ruleId, line, commit) {
     return commit ? `${commit}:${path}:${ruleId}:${line}` : `${path}:${ruleId}:${line}`;
 }
+/**
+ * Yields every non-empty match of a re2js pattern in `text`. The secret is capture group
+ * `secretGroup`, or when none is set the first group that matched, else the whole match, as
+ * gitleaks picks it. An empty match advances one character so the loop always ends.
+ */
+function* re2Matches(pattern, text, secretGroup) {
+    const matcher = pattern.matcher(text);
+    let from = 0;
+    while (from <= text.length && matcher.find(from)) {
+        const start = matcher.start();
+        const end = matcher.end();
+        from = end > start ? end : end + 1;
+        let group = secretGroup;
+        if (group === undefined) {
+            group = 0;
+            for (let index = 1; index <= matcher.groupCount(); index++) {
+                if (matcher.group(index)) {
+                    group = index;
+                    break;
+                }
+            }
+        }
+        const secret = matcher.group(group) ?? '';
+        if (secret !== '') {
+            yield { start, end, secret, secretStart: matcher.start(group) };
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/settings.ts
 
@@ -62098,28 +62103,7 @@ function compileCustomRule(rule, file, index) {
         keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
         minEntropy: rule.entropy,
         source: file,
-        *matches(text) {
-            const matcher = pattern.matcher(text);
-            let from = 0;
-            while (from <= text.length && matcher.find(from)) {
-                const start = matcher.start();
-                const end = matcher.end();
-                from = end > start ? end : end + 1;
-                let chosen = group ?? 0;
-                if (group === undefined) {
-                    for (let candidate = 1; candidate <= matcher.groupCount(); candidate++) {
-                        if (matcher.group(candidate)) {
-                            chosen = candidate;
-                            break;
-                        }
-                    }
-                }
-                const secret = matcher.group(chosen) ?? '';
-                if (secret !== '') {
-                    yield { start, end, secret, secretStart: matcher.start(chosen) };
-                }
-            }
-        },
+        matches: (text) => re2Matches(pattern, text, group),
         allows: (_candidate) => false
     };
 }
