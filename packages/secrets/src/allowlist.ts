@@ -20,6 +20,41 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /placeholder|changeme|change[_-]me|redacted|replace[_-]?me|insert[_-]?your|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|secret|token|password|pass)/i
 ];
 
+/** Characters in a run of which each is the one after (or before) the last, such as `abcdef` or `76543210`. */
+const SEQUENCE_RUN = 6;
+
+/**
+ * Returns true when `secret` holds a run of SEQUENCE_RUN digits or letters that count up or
+ * down by one, as typed-in sample values do; a random token holds one with a chance below
+ * one in a million per position.
+ */
+export function hasSequenceRun(secret: string): boolean {
+  let up = 1;
+  let down = 1;
+  for (let index = 1; index < secret.length; index++) {
+    const previous = secret.charCodeAt(index - 1);
+    const current = secret.charCodeAt(index);
+    const sameClass = charClass(previous) !== 0 && charClass(previous) === charClass(current);
+    up = sameClass && current === previous + 1 ? up + 1 : 1;
+    down = sameClass && current === previous - 1 ? down + 1 : 1;
+    if (up >= SEQUENCE_RUN || down >= SEQUENCE_RUN) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** 1 for a digit, 2 for a lower-case and 3 for an upper-case letter, 0 otherwise. */
+function charClass(code: number): number {
+  if (code >= 48 && code <= 57) {
+    return 1;
+  }
+  if (code >= 97 && code <= 122) {
+    return 2;
+  }
+  return code >= 65 && code <= 90 ? 3 : 0;
+}
+
 /** Returns true when the secret is a known placeholder rather than a credential. */
 export function isPlaceholder(secret: string): boolean {
   if (/^(.)\1*$/s.test(secret)) {
@@ -43,10 +78,27 @@ export function looksLikeCode(secret: string): boolean {
   );
 }
 
-/** The checks the built-in rules share, as one `allows` predicate. */
-export function builtinAllows(candidate: Candidate, generic: boolean): boolean {
-  if (isPlaceholder(candidate.secret)) {
+/** Names of values that are digests of something, not secrets: `hashed_secret`, `token_sha256`. */
+const DIGEST_NAME = /hash|digest|checksum|fingerprint|integrity|sha(?:1|256|384|512)?(?![a-z])|md5/i;
+
+/**
+ * The whole name a generic match is assigned to: the generic patterns start at the keyword
+ * (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
+ */
+function assignedName(candidate: Candidate): string {
+  const at = candidate.line.indexOf(candidate.match);
+  const before = at < 0 ? '' : (/[A-Za-z0-9_.-]*$/.exec(candidate.line.slice(Math.max(0, at - 40), at))?.[0] ?? '');
+  return before + (/^[A-Za-z0-9_.-]*/.exec(candidate.match)?.[0] ?? '');
+}
+
+/**
+ * The checks the built-in rules share, as one `allows` predicate. Counting runs are checked
+ * only in tokens (`token` true), not in key blocks such as PEM bodies, whose header alone marks
+ * them.
+ */
+export function builtinAllows(candidate: Candidate, generic: boolean, token: boolean): boolean {
+  if (isPlaceholder(candidate.secret) || (token && hasSequenceRun(candidate.secret))) {
     return true;
   }
-  return generic && looksLikeCode(candidate.secret);
+  return generic && (looksLikeCode(candidate.secret) || DIGEST_NAME.test(assignedName(candidate)));
 }

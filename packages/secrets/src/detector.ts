@@ -79,10 +79,16 @@ export function cannotMatchLineFeed(pattern: RegExp): boolean {
   return !inClass;
 }
 
+/** The entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
+function minimumEntropy(rule: CompiledRule, secret: string): number {
+  return rule.hexMinEntropy !== undefined && /^[0-9a-fA-F]{16,}$/.test(secret) ? rule.hexMinEntropy : rule.minEntropy!;
+}
+
 /** Compiles a built-in rule; its pattern gets the `g` flag and the shared placeholder checks. */
 export function compileBuiltinRule(rule: SecretRule): CompiledRule {
   const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
   const generic = GENERIC_RULES.has(rule.id);
+  const token = rule.keyBlock !== true;
   // One compiled pattern per rule: `matches` resets it and runs to the end before returning.
   const pattern = new RegExp(rule.pattern.source, flags);
   return {
@@ -91,6 +97,7 @@ export function compileBuiltinRule(rule: SecretRule): CompiledRule {
     severity: rule.severity,
     keywords: rule.keywords,
     minEntropy: rule.minEntropy,
+    hexMinEntropy: rule.hexMinEntropy,
     singleLine: cannotMatchLineFeed(rule.pattern),
     helpUri: rule.helpUri,
     source: 'builtin',
@@ -109,7 +116,7 @@ export function compileBuiltinRule(rule: SecretRule): CompiledRule {
       return found;
     },
     allows(candidate: Candidate): boolean {
-      return builtinAllows(candidate, generic) || (rule.reject?.(candidate.secret) ?? false);
+      return builtinAllows(candidate, generic, token) || (rule.reject?.(candidate.secret) ?? false);
     }
   };
 }
@@ -224,7 +231,7 @@ export class Detector {
           continue;
         }
         const entropy = shannonEntropy(match.secret);
-        if (rule.minEntropy !== undefined && entropy < rule.minEntropy) {
+        if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
           continue;
         }
         const key = `${rule.id}\u0000${match.secretStart}`;

@@ -1,4 +1,6 @@
-import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { crc32 } from 'node:zlib';
+
+import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
 import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
 
 import { ALNUM, BASE64, HEX, randomText, UPPER_DIGITS, URLSAFE } from './tokens.js';
@@ -63,7 +65,18 @@ describe('built-in rules', () => {
     // Rules whose keywords were narrowed to what every match holds.
     ['mailchimp-api-key', `MC_KEY=${randomText(HEX, 32, 86)}-us12`],
     ['database-url-password', `url = "jdbc:mysql://app:${randomText(ALNUM, 16, 87)}@db.internal:3306/app"`],
-    ['database-url-password', `REDIS=REDISS://default:${randomText(ALNUM, 16, 88)}@cache:6380`]
+    ['database-url-password', `REDIS=REDISS://default:${randomText(ALNUM, 16, 88)}@cache:6380`],
+    // Formats and decoders added for the second round of CredSweeper misses.
+    ['github-pat', `token: ${withGitHubChecksum('ghp_', randomText(ALNUM, 33, 120))}`],
+    ['github-app-installation-jwt', `GH=ghs_20260601_eyJhbGciOiJSUzI1NiJ9.eyJ${randomText(URLSAFE, 120, 121)}.${randomText(URLSAFE, 86, 122)}`],
+    ['azure-identifiable-key', `key = "${randomText(ALNUM, 52, 123)}JQQJ99BF${randomText(ALNUM, 24, 124)}"`],
+    ['heroku-platform-token', `HEROKU=HRKU-${randomText(HEX, 8, 125)}-${randomText(HEX, 4, 126)}-${randomText(HEX, 4, 127)}-${randomText(HEX, 4, 128)}-${randomText(HEX, 12, 129)}`],
+    ['deepseek-api-key', `\u001b[93msk-${randomText(HEX, 32, 130)}\u001b[0m`],
+    ['aws-bedrock-short-term-api-key', `bedrock-api-key-${randomText(BASE64, 48, 131)}`],
+    ['url-password', `require('dbconnection://ad%6Din:${randomText(ALNUM, 12, 132)}@db-host-local')`],
+    ['url-password', `smtps://someone@mail.test:${randomText(ALNUM, 10, 133)}@smtp.mail.test:465`],
+    ['generic-secret-assignment', `SUPER_SECRET_VALUE = '${randomText(HEX, 32, 134)}'`],
+    ['posthog-personal-api-key', `phx_${randomText(ALNUM, 60, 135)}`]
   ];
 
   test.each(cases)('%s matches its documented format', (id, line) => {
@@ -86,13 +99,54 @@ describe('built-in rules', () => {
     expect(matches.map((match) => [match.rule.id, match.startLine, match.secret.slice(0, 64)])).toEqual([['private-key', 1, lines[0]]]);
   });
 
+  test('private key printed to a log with a prefix on each line is one finding on its BEGIN line', () => {
+    const lines = Array.from({ length: 3 }, (_, index) => randomText(BASE64, 64, 140 + index));
+    const plain = ['2026-04-26 12:36:01 cat key.pem', '-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----'].map((line) => `2026-04-26 12:36:01 ${line}`).join('\n');
+    const buildKit = ['-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----'].map((line) => `#6 0.245 ${line}`).join('\\r\\n');
+    expect(detector.scanText(plain, 'build.log').map((match) => [match.rule.id, match.startLine, match.secret])).toEqual([['private-key-in-log', 2, lines[0]]]);
+    expect(detector.scanText(`{"log": "${buildKit}"}`, 'build.log.json').map((match) => [match.rule.id, match.startLine, match.secret])).toEqual([['private-key-in-log', 1, lines[0]]]);
+  });
+
+  test('private key whose first line is short after mixed escaped and raw breaks', () => {
+    const text = `pk = "-----BEGIN EC PRIVATE KEY-----\\n${randomText(BASE64, 38, 150)}\\r\r\n${randomText(BASE64, 26, 151)}\\n-----END EC PRIVATE KEY-----";`;
+    expect(ruleIds(text)).toEqual(['private-key']);
+    expect(ruleIds(`pk = "-----BEGIN EC PRIVATE KEY-----\\n${randomText(BASE64, 20, 152)}\\n-----END EC PRIVATE KEY-----";`)).toEqual([]);
+  });
+
+  test('PGP private key block inside a comment is one finding', () => {
+    const text = ['/*', ' *  -----BEGIN PGP PRIVATE KEY BLOCK-----', ' *  Version: GnuPG v1', '', ` *  ${randomText(BASE64, 64, 153)}`, ' *  -----END PGP PRIVATE KEY BLOCK-----', ' */'].join('\n');
+    expect(detector.scanText(text, 'key.c').map((match) => [match.rule.id, match.startLine])).toEqual([['pgp-private-key', 2]]);
+  });
+
+  test('GitHub token checksum: base-62 CRC32 of the body in the last six characters', () => {
+    const token = withGitHubChecksum('gho_', randomText(ALNUM, 30, 160));
+    expect(hasGitHubChecksum(token)).toBe(true);
+    expect(hasGitHubChecksum(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(false);
+    // Other lengths than 36 are reported only when the checksum verifies.
+    expect(ruleIds(`ghp_${randomText(ALNUM, 40, 161)}`)).toEqual([]);
+    expect(ruleIds(`ghp_${randomText(ALNUM, 36, 162)}`)).toEqual(['github-pat']);
+  });
+
+  test('counting runs mark typed-in sample values', () => {
+    expect([hasSequenceRun('x76543210y'), hasSequenceRun('abcdef'), hasSequenceRun('ABCDE1'), hasSequenceRun('12345a'), hasSequenceRun('9abcde')]).toEqual([true, true, false, false, false]);
+    expect(ruleIds(`sbp_${randomText(HEX, 34, 163)}abcdef`)).toEqual([]);
+    // A key block is judged by its header, not by runs in its body.
+    expect(ruleIds(`-----BEGIN PRIVATE KEY-----\n12345678${randomText(BASE64, 56, 164)}\n-----END PRIVATE KEY-----`)).toEqual(['private-key']);
+  });
+
+  test('a digest assigned to a secret-looking name is not a secret', () => {
+    expect(ruleIds(`"hashed_secret": "${randomText(HEX, 40, 165)}",`)).toEqual([]);
+    expect(ruleIds(`token_sha256 = "${randomText(HEX, 64, 166)}"`)).toEqual([]);
+    expect(ruleIds(`hex_secret = "${randomText(HEX, 40, 167)}"`)).toEqual(['generic-secret-assignment']);
+  });
+
   const placeholders: Array<[string, string]> = [
     ['AWS documentation key', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
     ['x run', `token: ghp_${'x'.repeat(36)}`],
     ['template reference', 'client_secret = "${CLIENT_SECRET_VALUE}"'],
     ['environment lookup', 'api_key = "process.env.API_KEY_VALUE"'],
     ['low entropy value', 'secret_token = "aaaaaaaabbbbbbbb"'],
-    ['GitHub token one character too long', `ghp_${randomText(ALNUM, 37, 82)}`],
+    ['GitHub token one character too long, without a valid checksum', `ghp_${randomText(ALNUM, 37, 82)}`],
     ['Twilio SID of mixed-case hex', `SK${randomText(HEX, 16, 83)}${randomText(HEX, 16, 84).toUpperCase()}`],
     ['word character before the prefix', `xsq0csp-${randomText(URLSAFE, 43, 85)}`],
     ['inline allow marker', `token = "ghp_${randomText(ALNUM, 36, 50)}" # gitleaks:allow`]
@@ -102,6 +156,18 @@ describe('built-in rules', () => {
     expect(ruleIds(line)).toEqual([]);
   });
 });
+
+/** A GitHub token of `prefix` and `body` with its six-character checksum appended. */
+function withGitHubChecksum(prefix: string, body: string): string {
+  const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let value = crc32(body);
+  let checksum = '';
+  for (let index = 0; index < 6; index++) {
+    checksum = digits[value % 62]! + checksum;
+    value = Math.floor(value / 62);
+  }
+  return `${prefix}${body}${checksum}`;
+}
 
 describe('keyword index', () => {
   test('finds keywords without case', () => {

@@ -64,7 +64,7 @@ describe('files mode', () => {
       ['stripe-secret-key', 'keep.log', 2],
       ['github-pat', 'src/config.ts', 1]
     ]);
-    expect(result.stats).toEqual({ rules: 185, files: 4, bytes: 137, skippedBinary: 1, skippedLarge: 1, skippedIgnored: 3 });
+    expect(result.stats).toEqual({ rules: 190, files: 4, bytes: 137, skippedBinary: 1, skippedLarge: 1, skippedIgnored: 3 });
     expect(run.masked).toEqual([STRIPE_KEY, GITHUB_TOKEN]);
     expect(JSON.stringify(result)).not.toContain(GITHUB_TOKEN.slice(4));
   });

@@ -26,7 +26,7 @@ function rule(
   severity: Severity,
   keywords: string[],
   source: string,
-  options: Partial<Pick<SecretRule, 'minEntropy' | 'reject' | 'helpUri'>> & { flags?: string } = {}
+  options: Partial<Pick<SecretRule, 'minEntropy' | 'hexMinEntropy' | 'keyBlock' | 'reject' | 'helpUri'>> & { flags?: string } = {}
 ): SecretRule {
   const { flags = '', ...rest } = options;
   return { id, title, severity, keywords, pattern: new RegExp(source, flags), ...rest };
@@ -43,6 +43,48 @@ function named(id: string, title: string, severity: Severity, names: string[], v
   return rule(id, title, severity, names.map((name) => name.toLowerCase()), `(?:${alternatives})${NEAR}(?<secret>${value})${E}`, {
     flags: 'i',
     minEntropy
+  });
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CRC32_TABLE = Array.from({ length: 256 }, (_, byte) => {
+  let value = byte;
+  for (let bit = 0; bit < 8; bit++) {
+    value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
+  }
+  return value >>> 0;
+});
+
+function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (let index = 0; index < text.length; index++) {
+    crc = CRC32_TABLE[(crc ^ text.charCodeAt(index)) & 0xff]! ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * True when a GitHub token's last 6 characters are the base-62 CRC32 of the characters between
+ * the prefix and them, as in every token GitHub has issued since its 2021 format.
+ */
+export function hasGitHubChecksum(token: string): boolean {
+  const body = token.slice(4, -6);
+  let value = crc32(body);
+  let encoded = '';
+  for (let digit = 0; digit < 6; digit++) {
+    encoded = BASE62[value % 62]! + encoded;
+    value = Math.floor(value / 62);
+  }
+  return token.endsWith(encoded);
+}
+
+/**
+ * A GitHub token of the 2021 format: the prefix and 36 characters, or, since GitHub may issue
+ * longer tokens (up to 255 characters), any length from 30 when the checksum verifies.
+ */
+function githubToken(id: string, title: string, prefix: string): SecretRule {
+  return rule(id, title, 'critical', [prefix], `${B}${prefix}[A-Za-z0-9]{30,251}${E}`, {
+    reject: (secret) => secret.length !== prefix.length + 36 && !hasGitHubChecksum(secret)
   });
 }
 
@@ -67,8 +109,10 @@ export const BUILTIN_RULES: SecretRule[] = [
     { flags: 'i', minEntropy: 3.5 }
   ),
   prefixed('aws-session-token', 'AWS session token', 'high', 'IQoJb3JpZ2luX2Vj', '[A-Za-z0-9/+=]{100,}'),
-  rule('aws-mws-key', 'Amazon MWS auth token', 'high', ['amzn.mws.'], `amzn\\.mws\\.${UUID}`),
+  // The prefix is distinctive, so the UUID-shaped body is not held to hexadecimal digits.
+  rule('aws-mws-key', 'Amazon MWS auth token', 'high', ['amzn.mws.'], `amzn\\.mws\\.[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}${E}`, { flags: 'i' }),
   prefixed('aws-bedrock-api-key', 'Amazon Bedrock API key', 'high', 'ABSK', '[A-Za-z0-9+/]{100,}={0,2}'),
+  prefixed('aws-bedrock-short-term-api-key', 'Amazon Bedrock short-term API key', 'high', 'bedrock-api-key-', '[A-Za-z0-9+/]{32,}={0,2}', 3.5),
   prefixed('gcp-api-key', 'Google API key', 'high', 'AIza', '[0-9A-Za-z_-]{35}', 3.0),
   rule('gcp-service-account-key', 'Google Cloud service account private key ID', 'critical', ['private_key_id'], `"private_key_id"\\s*:\\s*"(?<secret>[a-f0-9]{40})"`),
   prefixed('google-oauth-client-secret', 'Google OAuth client secret', 'high', 'GOCSPX-', '[A-Za-z0-9_-]{28}'),
@@ -78,6 +122,9 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('azure-storage-account-key', 'Azure storage account key', 'critical', ['accountkey='], `AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)`, { flags: 'i' }),
   rule('azure-shared-access-key', 'Azure shared access key in a connection string', 'critical', ['sharedaccesskey='], `SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,44}=)`, { flags: 'i' }),
   rule('azure-sas-token', 'Azure shared access signature', 'high', ['sig='], `[?&]sv=\\d{4}-\\d\\d-\\d\\d[^\\s"'<>]{0,300}?&sig=(?<secret>[A-Za-z0-9%+/]{43,}(?:%3D|=))`, { flags: 'i' }),
+  // Microsoft's identifiable keys (Azure AI services, Web PubSub, Azure DevOps and others): 52
+  // random characters, the fixed signature JQQJ99, then service and date characters.
+  rule('azure-identifiable-key', 'Azure identifiable service key', 'critical', ['jqqj99'], `${B}[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{24,30}={0,2}(?![A-Za-z0-9+/=])`, { minEntropy: 3.5 }),
   rule('azure-ad-client-secret', 'Microsoft Entra ID client secret', 'high', ['q~'], `${B}(?<secret>[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { minEntropy: 3.5 }),
   rule('alibaba-access-key-id', 'Alibaba Cloud AccessKey ID', 'high', ['ltai'], `${B}LTAI[A-Za-z0-9]{12,20}${E}`, { minEntropy: 3.0 }),
   named('alibaba-access-key-secret', 'Alibaba Cloud AccessKey secret', 'critical', ['alibaba', 'aliyun', 'alicloud'], '[A-Za-z0-9]{30}', 3.5),
@@ -85,7 +132,8 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('digitalocean-oauth-token', 'DigitalOcean OAuth access token', 'high', 'doo_v1_', '[a-f0-9]{64}'),
   prefixed('digitalocean-refresh-token', 'DigitalOcean OAuth refresh token', 'high', 'dor_v1_', '[a-f0-9]{64}'),
   named('heroku-api-key', 'Heroku API key', 'high', ['heroku'], UUID, 3.0),
-  prefixed('heroku-platform-token', 'Heroku platform API token', 'high', 'HRKU-', '[A-Za-z0-9_-]{60}'),
+  // HRKU- and 60 characters, or HRKU- in front of a legacy UUID key.
+  rule('heroku-platform-token', 'Heroku platform API token', 'high', ['hrku-'], `${B}HRKU-(?:[A-Za-z0-9_-]{60}|${UUID})${E}`),
   named('cloudflare-api-token', 'Cloudflare API token', 'high', ['cloudflare', 'cf_api_token', 'cf_token'], '[A-Za-z0-9_-]{40}', 3.5),
   named('cloudflare-global-api-key', 'Cloudflare global API key', 'high', ['cloudflare', 'cf_api_key'], '[a-f0-9]{37}', 3.0),
   rule('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', 'high', ['v1.0-'], `${B}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}${E}`),
@@ -98,7 +146,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('netlify-pat', 'Netlify personal access token', 'high', 'nfp_', '[A-Za-z0-9]{36}'),
   named('netlify-token', 'Netlify access token', 'high', ['netlify'], '[A-Za-z0-9_-]{40,46}', 3.5),
   named('vercel-token', 'Vercel access token', 'high', ['vercel'], '[A-Za-z0-9]{24}', 3.5),
-  prefixed('supabase-service-key', 'Supabase personal access token', 'high', 'sbp_', '[a-f0-9]{40}'),
+  rule('supabase-service-key', 'Supabase personal access token', 'high', ['sbp_'], `${B}sbp_(?:v0_)?[a-f0-9]{40}${E}`),
   prefixed('supabase-secret-key', 'Supabase secret API key', 'high', 'sb_secret_', '[A-Za-z0-9_-]{31,}'),
   rule('planetscale-token', 'PlanetScale token or password', 'high', ['pscale_'], `${B}pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64}${E}`),
   prefixed('neon-api-key', 'Neon API key', 'high', 'napi_', '[a-z0-9]{64}'),
@@ -107,11 +155,13 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('scalingo-token', 'Scalingo API token', 'high', 'tk-us-', '[A-Za-z0-9_-]{48}'),
 
   // Source hosting and CI.
-  prefixed('github-pat', 'GitHub personal access token (classic)', 'critical', 'ghp_', '[A-Za-z0-9]{36}'),
+  githubToken('github-pat', 'GitHub personal access token (classic)', 'ghp_'),
   prefixed('github-fine-grained-pat', 'GitHub fine-grained personal access token', 'critical', 'github_pat_', '[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
-  prefixed('github-oauth-token', 'GitHub OAuth access token', 'critical', 'gho_', '[A-Za-z0-9]{36}'),
-  prefixed('github-user-to-server-token', 'GitHub App user access token', 'critical', 'ghu_', '[A-Za-z0-9]{36}'),
-  prefixed('github-app-installation-token', 'GitHub App installation access token', 'critical', 'ghs_', '[A-Za-z0-9]{36}'),
+  githubToken('github-oauth-token', 'GitHub OAuth access token', 'gho_'),
+  githubToken('github-user-to-server-token', 'GitHub App user access token', 'ghu_'),
+  githubToken('github-app-installation-token', 'GitHub App installation access token', 'ghs_'),
+  // Stateless installation tokens (from 2026): ghs_ and a JWT, about 520 characters with two dots.
+  rule('github-app-installation-jwt', 'GitHub App installation access token (stateless)', 'critical', ['ghs_'], `${B}ghs_[A-Za-z0-9_]{0,40}?eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}${E}`),
   prefixed('github-refresh-token', 'GitHub App refresh token', 'critical', 'ghr_', '[A-Za-z0-9]{36,76}'),
   prefixed('gitlab-pat', 'GitLab personal, project or group access token', 'critical', 'glpat-', '[A-Za-z0-9_.-]{20,}'),
   prefixed('gitlab-deploy-token', 'GitLab deploy token', 'high', 'gldt-', '[A-Za-z0-9_-]{20,}'),
@@ -175,7 +225,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('sendgrid-api-key', 'SendGrid API key', 'high', ['sg.'], `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`),
   prefixed('mailgun-api-key', 'Mailgun API key', 'high', 'key-', '[a-f0-9]{32}'),
   named('mailgun-private-key', 'Mailgun private API key', 'high', ['mailgun'], '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', 3.0),
-  rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `-us${digit}`), `${B}[a-f0-9]{32}-us[0-9]{1,2}${E}`),
+  rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `-us${digit}`), `${B}[A-Za-z0-9]{32}-us[0-9]{1,2}${E}`, { minEntropy: 3.0 }),
   rule('brevo-api-key', 'Brevo (Sendinblue) API or SMTP key', 'high', ['xkeysib-', 'xsmtpsib-'], `${B}x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}${E}`),
   rule('mailersend-token', 'MailerSend API token', 'high', ['mlsn.'], `${B}mlsn\\.[a-f0-9]{64}${E}`),
   named('postmark-server-token', 'Postmark server token', 'high', ['postmark'], UUID, 3.0),
@@ -209,19 +259,23 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('grafana-service-account-token', 'Grafana service account token', 'high', 'glsa_', '[A-Za-z0-9]{32}_[a-f0-9]{8}'),
   prefixed('grafana-api-key', 'Grafana API key', 'high', 'eyJrIjoi', '[A-Za-z0-9+/]{60,400}={0,2}'),
   rule('dynatrace-token', 'Dynatrace API token', 'high', ['dt0c01.'], `${B}dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${E}`),
-  prefixed('posthog-personal-api-key', 'PostHog personal API key', 'high', 'phx_', '[A-Za-z0-9_]{43}'),
-  prefixed('posthog-project-api-key', 'PostHog project API key', 'low', 'phc_', '[A-Za-z0-9_]{43}'),
+  // PostHog documents the prefixes, not the lengths: keys seen range from 40 to 60 characters.
+  prefixed('posthog-personal-api-key', 'PostHog personal API key', 'high', 'phx_', '[A-Za-z0-9_]{36,80}', 3.5),
+  prefixed('posthog-secret-api-key', 'PostHog feature flags secure API key', 'high', 'phs_', '[A-Za-z0-9_]{36,80}', 3.5),
+  prefixed('posthog-project-api-key', 'PostHog project API key', 'low', 'phc_', '[A-Za-z0-9_]{36,80}', 3.5),
   named('pagerduty-api-key', 'PagerDuty API key', 'high', ['pagerduty'], '[A-Za-z0-9_+-]{20}', 3.5),
   named('honeycomb-api-key', 'Honeycomb API key', 'high', ['honeycomb'], '[A-Za-z0-9]{22}|[a-f0-9]{32}', 3.5),
 
   // AI services.
   rule('openai-api-key', 'OpenAI API key', 'critical', ['t3blbkfj'], `${B}sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}${E}`),
-  rule('anthropic-api-key', 'Anthropic API key', 'critical', ['sk-ant-'], `${B}sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA${E}`),
+  // Issued keys have 93 characters and AA after the version; the prefix alone is distinctive.
+  rule('anthropic-api-key', 'Anthropic API key', 'critical', ['sk-ant-'], `${B}sk-ant-(?:api|admin)\\d\\d-[A-Za-z0-9_-]{80,120}${E}`, { minEntropy: 3.5 }),
   rule('huggingface-token', 'Hugging Face access token', 'high', ['hf_', 'api_org_'], `${B}(?:hf|api_org)_[A-Za-z]{34}${E}`, { minEntropy: 3.5 }),
   prefixed('groq-api-key', 'Groq API key', 'high', 'gsk_', '[A-Za-z0-9]{52}'),
   prefixed('xai-api-key', 'xAI API key', 'high', 'xai-', '[A-Za-z0-9]{80}'),
   prefixed('perplexity-api-key', 'Perplexity API key', 'high', 'pplx-', '[A-Za-z0-9]{48}'),
-  named('deepseek-api-key', 'DeepSeek API key', 'high', ['deepseek'], 'sk-[a-f0-9]{32}', 3.0),
+  // sk- and exactly 32 lower-case hexadecimal digits, the DeepSeek shape; other sk- keys are longer or mixed-case.
+  rule('deepseek-api-key', 'DeepSeek API key', 'high', ['sk-'], `${B}sk-[a-f0-9]{32}${E}`, { minEntropy: 3.0 }),
   named('together-api-key', 'Together AI API key', 'high', ['together'], '[a-f0-9]{64}', 3.0),
   prefixed('together-api-key-v1', 'Together AI API key', 'high', 'tgp_v1_', '[A-Za-z0-9_-]{43}', 3.5),
   prefixed('replicate-api-token', 'Replicate API token', 'high', 'r8_', '[A-Za-z0-9]{37}'),
@@ -257,16 +311,39 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
 
   // Private keys, tokens and URLs with credentials.
-  // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
+  // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n;
+  // a first line may be short when escaped and raw breaks mix, so the whole body must hold 40
+  // base64 characters.
   rule(
     'private-key',
     'Private key (PEM)',
     'critical',
     ['private key-----'],
-    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{40,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`
+    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`,
+    { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }
   ),
-  rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|\\s)+(?:[A-Za-z-]+: [^\\n]*\\n)*(?:\\\\n|\\s)*(?<secret>[A-Za-z0-9+/=]{40,})`),
-  rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`),
+  // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
+  // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
+  rule(
+    'private-key-in-log',
+    'Private key (PEM) in a log',
+    'critical',
+    ['private key-----'],
+    `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`,
+    { keyBlock: true }
+  ),
+  // Lines may carry a comment mark (" * ", "//", "#", ";", "--", ">") and blank lines may separate headers.
+  rule(
+    'pgp-private-key',
+    'PGP private key block',
+    'critical',
+    ['pgp private key block'],
+    `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--)+(?:[A-Za-z-]+: [^\\n]*\\n(?:\\\\n|[\\s*#;>]|//|--)*)*(?<secret>[A-Za-z0-9+/=]{40,})`,
+    { keyBlock: true }
+  ),
+  rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`, {
+    keyBlock: true
+  }),
   rule('jwt', 'JSON Web Token', 'medium', ['eyj'], `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}${E}`, { minEntropy: 3.0 }),
   rule(
     'database-url-password',
@@ -277,7 +354,8 @@ export const BUILTIN_RULES: SecretRule[] = [
     `${B}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\\+s)?|nats|kafka|jdbc:[a-z]+)://[^\\s:@/'"\`]{1,64}:(?<secret>[^\\s@/'"\`]{3,128})@[^\\s'"\`]{2,}`,
     { flags: 'i' }
   ),
-  rule('url-password', 'Password in a URL', 'high', ['://'], `${B}(?:https?|ftps?|sftp|ssh|smtps?|ldaps?)://[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
+  // Any scheme; the user may be an e-mail address (user@host:password@server).
+  rule('url-password', 'Password in a URL', 'high', ['://'], `${B}[a-z][a-z0-9+.-]{1,20}://(?:[^\\s:@/'"\`<>]{1,64}@)?[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
   rule('basic-auth-header', 'Credentials in an HTTP Basic Authorization header', 'high', ['basic '], `Authorization["']?\\s*[:=,]\\s*["']?Basic\\s+(?<secret>[A-Za-z0-9+/]{12,}={0,2})`, { flags: 'i', minEntropy: 3.0 }),
   rule('bearer-auth-header', 'Token in an HTTP Bearer Authorization header', 'high', ['bearer '], `Authorization["']?\\s*[:=,]\\s*["']?Bearer\\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)`, { flags: 'i', minEntropy: 3.5 }),
   rule('curl-user-password', 'Password in a curl --user option', 'high', ['curl'], `curl\\s[^\\n]{0,200}?(?:-u|--user)\\s+["']?[^\\s:"']{1,64}:(?<secret>[^\\s"']{3,128})`, { flags: 'i' }),
@@ -290,7 +368,7 @@ export const BUILTIN_RULES: SecretRule[] = [
     'medium',
     ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'client_secret', 'credential'],
     `(?<name>(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credential)s?[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:|,)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{12,200})\\k<quote>`,
-    { flags: 'i', minEntropy: 3.7 }
+    { flags: 'i', minEntropy: 3.7, hexMinEntropy: 3.0 }
   ),
   rule(
     'generic-password-assignment',

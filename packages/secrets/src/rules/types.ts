@@ -18,6 +18,16 @@ export interface SecretRule {
   pattern: RegExp;
   /** Minimum Shannon entropy of the secret, in bits per character. */
   minEntropy?: number;
+  /**
+   * Minimum entropy instead of `minEntropy` when the secret is 16 or more hexadecimal digits,
+   * whose alphabet holds at most 4 bits a character.
+   */
+  hexMinEntropy?: number;
+  /**
+   * True when the match is a key block marked by its header, such as a PEM private key, rather
+   * than a token; sample-value checks that suit tokens (counting runs) are skipped.
+   */
+  keyBlock?: boolean;
   /** Rejects a candidate secret, for example a checksum that does not verify. */
   reject?: (secret: string) => boolean;
   /** Provider documentation of the token format. */
@@ -33,6 +43,7 @@ export interface CompiledRule {
   /** Yields every match in `text`, in order. */
   matches(text: string): Iterable<RuleMatch>;
   minEntropy?: number;
+  hexMinEntropy?: number;
   /**
    * True when no match can span a line break, so the rule runs only on the lines that hold
    * one of its keywords instead of the whole text.
