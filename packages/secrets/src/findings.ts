@@ -1,7 +1,7 @@
 import type { Finding } from '@devsecops/core';
 
 import type { SecretMatch } from './detector.js';
-import { redact, redactText, secretPartialFingerprints } from './redact.js';
+import { redact, redactedExcerpt, secretPartialFingerprints } from './redact.js';
 
 /** Tool name of the built-in detector in findings and SARIF. */
 export const BUILTIN_TOOL = 'devsecops-secrets';
@@ -65,11 +65,5 @@ export function matchToFinding(match: SecretMatch, context: MatchContext): Findi
  * around the secret. Redaction happens before the cut, so a cut never leaves part of a secret.
  */
 export function redactedSnippet(line: string, secret: string, fileSecrets: Iterable<string>): string {
-  const redactedLine = redactText(line, [secret, ...fileSecrets]);
-  if (redactedLine.length <= MAX_SNIPPET_LENGTH) {
-    return redactedLine;
-  }
-  const at = Math.max(0, redactedLine.indexOf(redact(secret)));
-  const start = Math.max(0, at - MAX_SNIPPET_LENGTH / 2);
-  return redactedLine.slice(start, start + MAX_SNIPPET_LENGTH);
+  return redactedExcerpt(line, secret, fileSecrets, MAX_SNIPPET_LENGTH);
 }

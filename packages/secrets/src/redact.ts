@@ -18,16 +18,56 @@ export function redact(secret: string): string {
 }
 
 /**
- * Replaces every occurrence of each secret in `text` with its redacted form, longest secret
- * first so a secret that contains another is replaced whole.
+ * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
+ * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
+ * part redacted, also one cut by the edge of the part. Only a window of the line is searched, so
+ * the cost does not grow with the length of a minified line.
  */
-export function redactText(text: string, secrets: Iterable<string>): string {
-  const ordered = [...new Set(secrets)].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const secret of ordered) {
-    result = result.split(secret).join(redact(secret));
+export function redactedExcerpt(line: string, secret: string, secrets: Iterable<string>, length: number): string {
+  const ordered = [...new Set([secret, ...secrets])].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+  const longest = ordered[0]?.length ?? 0;
+  const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
+  // The window keeps `length` characters on each side of the secret whatever the redactions
+  // remove; occurrences are searched a secret's length further out, to catch cut ones.
+  const from = Math.max(0, at - length - longest);
+  const to = Math.min(line.length, at + secret.length + length + longest);
+  const searchFrom = Math.max(0, from - longest);
+  const area = line.slice(searchFrom, Math.min(line.length, to + longest));
+  // Which secret covers each character of the area, longest secret first.
+  const cover = new Array<string | undefined>(area.length);
+  const begins = new Uint8Array(area.length);
+  for (const value of ordered) {
+    for (let index = area.indexOf(value); index !== -1; index = area.indexOf(value, index + 1)) {
+      let free = true;
+      for (let offset = 0; offset < value.length && free; offset++) {
+        free = cover[index + offset] === undefined;
+      }
+      if (free) {
+        cover.fill(value, index, index + value.length);
+        begins[index] = 1;
+      }
+    }
   }
-  return result;
+  let result = '';
+  let secretAt = -1;
+  for (let index = from - searchFrom; index < to - searchFrom; index++) {
+    const value = cover[index];
+    if (value === undefined) {
+      result += area[index];
+      continue;
+    }
+    if (begins[index] === 1 || index === from - searchFrom) {
+      if (value === secret && secretAt === -1) {
+        secretAt = result.length;
+      }
+      result += redact(value);
+    }
+  }
+  if (result.length <= length) {
+    return result;
+  }
+  const start = Math.max(0, Math.min(result.length - length, Math.max(0, secretAt) - Math.floor(length / 2)));
+  return result.slice(start, start + length);
 }
 
 /**

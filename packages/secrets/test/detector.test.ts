@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 
-import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, redactedExcerpt, resolveSettings, shannonEntropy } from '@devsecops/secrets';
 import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
 
 import { ALNUM, BASE64, HEX, randomText, UPPER_DIGITS, URLSAFE } from './tokens.js';
@@ -237,6 +237,35 @@ describe('entropy and redaction', () => {
     expect(redact('ghp_0123456789abcdef')).toBe('ghp_…');
     expect(redact('abcdefgh')).toBe('ab…');
     expect(redact('abc')).toBe('…');
+  });
+
+  test('excerpt of a long line is cut around the redacted secret', () => {
+    const line = `${'a'.repeat(100_000)}SECRETVALUE1${'b'.repeat(100_000)}`;
+    expect(redactedExcerpt(line, 'SECRETVALUE1', [], 20)).toBe('aaaaaaaaaaSEC…bbbbbb');
+    expect(redactedExcerpt('x = "SECRETVALUE1"; y = "OTHERVALUE22";', 'SECRETVALUE1', ['OTHERVALUE22'], 200)).toBe('x = "SEC…"; y = "OTH…";');
+  });
+
+  test('excerpt never holds five characters of any secret, also where the window cuts one', () => {
+    const leaks: string[] = [];
+    for (let seed = 1; seed <= 300; seed++) {
+      // The excerpt's secret comes last, after others separated by short fillers, so the window
+      // starts inside one of them and redactions shorten the text before the secret.
+      const secrets = Array.from({ length: 2 + (seed % 4) }, (_, index) => randomText(ALNUM, 6 + ((seed * 7 + index * 13) % 60), seed * 10 + index));
+      const parts: string[] = [];
+      for (let index = 0; index < 40; index++) {
+        parts.push('-'.repeat((seed * index) % (seed % 2 === 0 ? 3 : 37)), secrets[1 + ((seed + index) % (secrets.length - 1))]!);
+      }
+      const line = `${parts.join('')}${secrets[0]!}`;
+      const excerpt = redactedExcerpt(line, secrets[0]!, secrets, 10 + (seed % 150));
+      for (const secret of secrets) {
+        for (let start = 0; start + 5 <= secret.length; start++) {
+          if (excerpt.includes(secret.slice(start, start + 5))) {
+            leaks.push(`seed ${seed}: ${secret.slice(start, start + 5)}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 
   test('finding holds no secret and a secret-based fingerprint', () => {

@@ -1,7 +1,7 @@
 import { isSeverity, toRepoPath, type Finding, type Severity } from '@devsecops/core';
 
-import { SECRET_CWE } from '../findings.js';
-import { redact, redactText, secretPartialFingerprints } from '../redact.js';
+import { MAX_SNIPPET_LENGTH, SECRET_CWE } from '../findings.js';
+import { redact, redactedExcerpt, secretPartialFingerprints } from '../redact.js';
 
 /** Fields an adapter reads about one reported secret. */
 export interface ReportedSecret {
@@ -82,7 +82,7 @@ export function reportedFinding(reported: ReportedSecret, context: AdapterContex
         finding.location.endLine = reported.endLine && reported.endLine >= reported.line ? reported.endLine : reported.line;
       }
       if (reported.lineText !== undefined && secrets.length > 0) {
-        finding.location.snippet = redactText(reported.lineText, secrets).slice(0, 200);
+        finding.location.snippet = redactedExcerpt(reported.lineText, secrets[0]!, secrets, MAX_SNIPPET_LENGTH);
       }
     }
   }

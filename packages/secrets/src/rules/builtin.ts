@@ -354,8 +354,9 @@ export const BUILTIN_RULES: SecretRule[] = [
     `${B}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\\+s)?|nats|kafka|jdbc:[a-z]+)://[^\\s:@/'"\`]{1,64}:(?<secret>[^\\s@/'"\`]{3,128})@[^\\s'"\`]{2,}`,
     { flags: 'i' }
   ),
-  // Any scheme; the user may be an e-mail address (user@host:password@server).
-  rule('url-password', 'Password in a URL', 'high', ['://'], `${B}[a-z][a-z0-9+.-]{1,20}://(?:[^\\s:@/'"\`<>]{1,64}@)?[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
+  // Any scheme; the user may be an e-mail address (user@host:password@server). The pattern starts
+  // at the literal "://" and checks the scheme behind it, so V8 searches for the literal.
+  rule('url-password', 'Password in a URL', 'high', ['://'], `://(?<=[a-z][a-z0-9+.-]{1,20}://)(?:[^\\s:@/'"\`<>]{1,64}@)?[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
   rule('basic-auth-header', 'Credentials in an HTTP Basic Authorization header', 'high', ['basic '], `Authorization["']?\\s*[:=,]\\s*["']?Basic\\s+(?<secret>[A-Za-z0-9+/]{12,}={0,2})`, { flags: 'i', minEntropy: 3.0 }),
   rule('bearer-auth-header', 'Token in an HTTP Bearer Authorization header', 'high', ['bearer '], `Authorization["']?\\s*[:=,]\\s*["']?Bearer\\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)`, { flags: 'i', minEntropy: 3.5 }),
   rule('curl-user-password', 'Password in a curl --user option', 'high', ['curl'], `curl\\s[^\\n]{0,200}?(?:-u|--user)\\s+["']?[^\\s:"']{1,64}:(?<secret>[^\\s"']{3,128})`, { flags: 'i' }),
