@@ -65,16 +65,19 @@ export function isPlaceholder(secret: string): boolean {
 
 /**
  * Values of generic assignments that are code, not credentials: references to variables or
- * environment lookups, function calls, file paths and words of one case joined by separators.
+ * environment lookups, function calls, file paths, regular expressions, and words joined by
+ * separators or case (`snake_case`, `UPPER_CASE`, `camelCase`, `PascalCase`, `Header-Name`).
  */
 export function looksLikeCode(secret: string): boolean {
   return (
     /^(?:process\.env|os\.environ|env\.|ENV\[|System\.getenv|getenv|config\.|settings\.|self\.|this\.|@)/.test(secret) ||
     /[()]/.test(secret) ||
     /^(?:\.{0,2}\/|[A-Za-z]:\\)/.test(secret) ||
+    /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(secret) ||
+    /\[[^\]]+\][*+?{]|\\[dswDSW]/.test(secret) ||
     /^[a-z]+(?:[_.-][a-z]+)*$/.test(secret) ||
     /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(secret) ||
-    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(secret)
+    /^[A-Z]?[a-z]+(?:[_.-]?[A-Z][a-z]+)+$/.test(secret)
   );
 }
 

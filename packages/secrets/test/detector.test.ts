@@ -149,7 +149,12 @@ describe('built-in rules', () => {
     ['GitHub token one character too long, without a valid checksum', `ghp_${randomText(ALNUM, 37, 82)}`],
     ['Twilio SID of mixed-case hex', `SK${randomText(HEX, 16, 83)}${randomText(HEX, 16, 84).toUpperCase()}`],
     ['word character before the prefix', `xsq0csp-${randomText(URLSAFE, 43, 85)}`],
-    ['inline allow marker', `token = "ghp_${randomText(ALNUM, 36, 50)}" # gitleaks:allow`]
+    ['inline allow marker', `token = "ghp_${randomText(ALNUM, 36, 50)}" # gitleaks:allow`],
+    // Lists and tables in code, as in this repository's own sources.
+    ['regular expression in a rule table', "prefixed('sb_secret_', '[A-Za-z0-9_-]{31,}')"],
+    ['type names in a list', "const KINDS = ['ExposedSecretReport', 'ClusterComplianceReport'];"],
+    ['header names across lines', "  'Access-Control-Allow-Credentials',\n  'Access-Control-Expose-Headers',"],
+    ['relative file paths in a list', "['test_data/files/file_with_secrets.py', 'test_data/files/tmp/file_with_secrets.py']"]
   ];
 
   test.each(placeholders)('%s is not reported', (_name, line) => {
