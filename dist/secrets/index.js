@@ -52623,6 +52623,44 @@ function named(id, title, severity, names, value, minEntropy) {
         minEntropy
     });
 }
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CRC32_TABLE = Array.from({ length: 256 }, (_, byte) => {
+    let value = byte;
+    for (let bit = 0; bit < 8; bit++) {
+        value = value & 1 ? 0xedb88320 ^ (value >>> 1) : value >>> 1;
+    }
+    return value >>> 0;
+});
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (let index = 0; index < text.length; index++) {
+        crc = CRC32_TABLE[(crc ^ text.charCodeAt(index)) & 0xff] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/**
+ * True when a GitHub token's last 6 characters are the base-62 CRC32 of the characters between
+ * the prefix and them, as in every token GitHub has issued since its 2021 format.
+ */
+function hasGitHubChecksum(token) {
+    const body = token.slice(4, -6);
+    let value = crc32(body);
+    let encoded = '';
+    for (let digit = 0; digit < 6; digit++) {
+        encoded = BASE62[value % 62] + encoded;
+        value = Math.floor(value / 62);
+    }
+    return token.endsWith(encoded);
+}
+/**
+ * A GitHub token of the 2021 format: the prefix and 36 characters, or, since GitHub may issue
+ * longer tokens (up to 255 characters), any length from 30 when the checksum verifies.
+ */
+function githubToken(id, title, prefix) {
+    return rule(id, title, 'critical', [prefix], `${B}${prefix}[A-Za-z0-9]{30,251}${E}`, {
+        reject: (secret) => secret.length !== prefix.length + 36 && !hasGitHubChecksum(secret)
+    });
+}
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -52635,8 +52673,10 @@ const BUILTIN_RULES = [
     }),
     rule('aws-secret-access-key', 'AWS secret access key', 'critical', ['aws_secret', 'aws-secret', 'awssecret', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_sk'], `(?:aws[_-]?secret(?:[_-]?access)?[_-]?key|secret[_-]?access[_-]?key|aws[_-]?sk)[\\w"'\\]]{0,8}\\s*(?:[:=]|=>|:=)\\s*["'\`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, { flags: 'i', minEntropy: 3.5 }),
     prefixed('aws-session-token', 'AWS session token', 'high', 'IQoJb3JpZ2luX2Vj', '[A-Za-z0-9/+=]{100,}'),
-    rule('aws-mws-key', 'Amazon MWS auth token', 'high', ['amzn.mws.'], `amzn\\.mws\\.${UUID}`),
+    // The prefix is distinctive, so the UUID-shaped body is not held to hexadecimal digits.
+    rule('aws-mws-key', 'Amazon MWS auth token', 'high', ['amzn.mws.'], `amzn\\.mws\\.[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}${E}`, { flags: 'i' }),
     prefixed('aws-bedrock-api-key', 'Amazon Bedrock API key', 'high', 'ABSK', '[A-Za-z0-9+/]{100,}={0,2}'),
+    prefixed('aws-bedrock-short-term-api-key', 'Amazon Bedrock short-term API key', 'high', 'bedrock-api-key-', '[A-Za-z0-9+/]{32,}={0,2}', 3.5),
     prefixed('gcp-api-key', 'Google API key', 'high', 'AIza', '[0-9A-Za-z_-]{35}', 3.0),
     rule('gcp-service-account-key', 'Google Cloud service account private key ID', 'critical', ['private_key_id'], `"private_key_id"\\s*:\\s*"(?<secret>[a-f0-9]{40})"`),
     prefixed('google-oauth-client-secret', 'Google OAuth client secret', 'high', 'GOCSPX-', '[A-Za-z0-9_-]{28}'),
@@ -52646,6 +52686,9 @@ const BUILTIN_RULES = [
     rule('azure-storage-account-key', 'Azure storage account key', 'critical', ['accountkey='], `AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)`, { flags: 'i' }),
     rule('azure-shared-access-key', 'Azure shared access key in a connection string', 'critical', ['sharedaccesskey='], `SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,44}=)`, { flags: 'i' }),
     rule('azure-sas-token', 'Azure shared access signature', 'high', ['sig='], `[?&]sv=\\d{4}-\\d\\d-\\d\\d[^\\s"'<>]{0,300}?&sig=(?<secret>[A-Za-z0-9%+/]{43,}(?:%3D|=))`, { flags: 'i' }),
+    // Microsoft's identifiable keys (Azure AI services, Web PubSub, Azure DevOps and others): 52
+    // random characters, the fixed signature JQQJ99, then service and date characters.
+    rule('azure-identifiable-key', 'Azure identifiable service key', 'critical', ['jqqj99'], `${B}[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{24,30}={0,2}(?![A-Za-z0-9+/=])`, { minEntropy: 3.5 }),
     rule('azure-ad-client-secret', 'Microsoft Entra ID client secret', 'high', ['q~'], `${B}(?<secret>[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { minEntropy: 3.5 }),
     rule('alibaba-access-key-id', 'Alibaba Cloud AccessKey ID', 'high', ['ltai'], `${B}LTAI[A-Za-z0-9]{12,20}${E}`, { minEntropy: 3.0 }),
     named('alibaba-access-key-secret', 'Alibaba Cloud AccessKey secret', 'critical', ['alibaba', 'aliyun', 'alicloud'], '[A-Za-z0-9]{30}', 3.5),
@@ -52653,7 +52696,8 @@ const BUILTIN_RULES = [
     prefixed('digitalocean-oauth-token', 'DigitalOcean OAuth access token', 'high', 'doo_v1_', '[a-f0-9]{64}'),
     prefixed('digitalocean-refresh-token', 'DigitalOcean OAuth refresh token', 'high', 'dor_v1_', '[a-f0-9]{64}'),
     named('heroku-api-key', 'Heroku API key', 'high', ['heroku'], UUID, 3.0),
-    prefixed('heroku-platform-token', 'Heroku platform API token', 'high', 'HRKU-', '[A-Za-z0-9_-]{60}'),
+    // HRKU- and 60 characters, or HRKU- in front of a legacy UUID key.
+    rule('heroku-platform-token', 'Heroku platform API token', 'high', ['hrku-'], `${B}HRKU-(?:[A-Za-z0-9_-]{60}|${UUID})${E}`),
     named('cloudflare-api-token', 'Cloudflare API token', 'high', ['cloudflare', 'cf_api_token', 'cf_token'], '[A-Za-z0-9_-]{40}', 3.5),
     named('cloudflare-global-api-key', 'Cloudflare global API key', 'high', ['cloudflare', 'cf_api_key'], '[a-f0-9]{37}', 3.0),
     rule('cloudflare-origin-ca-key', 'Cloudflare Origin CA key', 'high', ['v1.0-'], `${B}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}${E}`),
@@ -52666,7 +52710,7 @@ const BUILTIN_RULES = [
     prefixed('netlify-pat', 'Netlify personal access token', 'high', 'nfp_', '[A-Za-z0-9]{36}'),
     named('netlify-token', 'Netlify access token', 'high', ['netlify'], '[A-Za-z0-9_-]{40,46}', 3.5),
     named('vercel-token', 'Vercel access token', 'high', ['vercel'], '[A-Za-z0-9]{24}', 3.5),
-    prefixed('supabase-service-key', 'Supabase personal access token', 'high', 'sbp_', '[a-f0-9]{40}'),
+    rule('supabase-service-key', 'Supabase personal access token', 'high', ['sbp_'], `${B}sbp_(?:v0_)?[a-f0-9]{40}${E}`),
     prefixed('supabase-secret-key', 'Supabase secret API key', 'high', 'sb_secret_', '[A-Za-z0-9_-]{31,}'),
     rule('planetscale-token', 'PlanetScale token or password', 'high', ['pscale_'], `${B}pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64}${E}`),
     prefixed('neon-api-key', 'Neon API key', 'high', 'napi_', '[a-z0-9]{64}'),
@@ -52674,11 +52718,13 @@ const BUILTIN_RULES = [
     rule('flyio-token', 'Fly.io access token', 'high', ['fm1_', 'fm2_', 'fo1_'], `${B}(?:fm1r|fm1a|fm2|fo1)_[A-Za-z0-9+/=_,-]{100,}`),
     prefixed('scalingo-token', 'Scalingo API token', 'high', 'tk-us-', '[A-Za-z0-9_-]{48}'),
     // Source hosting and CI.
-    prefixed('github-pat', 'GitHub personal access token (classic)', 'critical', 'ghp_', '[A-Za-z0-9]{36}'),
+    githubToken('github-pat', 'GitHub personal access token (classic)', 'ghp_'),
     prefixed('github-fine-grained-pat', 'GitHub fine-grained personal access token', 'critical', 'github_pat_', '[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
-    prefixed('github-oauth-token', 'GitHub OAuth access token', 'critical', 'gho_', '[A-Za-z0-9]{36}'),
-    prefixed('github-user-to-server-token', 'GitHub App user access token', 'critical', 'ghu_', '[A-Za-z0-9]{36}'),
-    prefixed('github-app-installation-token', 'GitHub App installation access token', 'critical', 'ghs_', '[A-Za-z0-9]{36}'),
+    githubToken('github-oauth-token', 'GitHub OAuth access token', 'gho_'),
+    githubToken('github-user-to-server-token', 'GitHub App user access token', 'ghu_'),
+    githubToken('github-app-installation-token', 'GitHub App installation access token', 'ghs_'),
+    // Stateless installation tokens (from 2026): ghs_ and a JWT, about 520 characters with two dots.
+    rule('github-app-installation-jwt', 'GitHub App installation access token (stateless)', 'critical', ['ghs_'], `${B}ghs_[A-Za-z0-9_]{0,40}?eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}${E}`),
     prefixed('github-refresh-token', 'GitHub App refresh token', 'critical', 'ghr_', '[A-Za-z0-9]{36,76}'),
     prefixed('gitlab-pat', 'GitLab personal, project or group access token', 'critical', 'glpat-', '[A-Za-z0-9_.-]{20,}'),
     prefixed('gitlab-deploy-token', 'GitLab deploy token', 'high', 'gldt-', '[A-Za-z0-9_-]{20,}'),
@@ -52740,7 +52786,7 @@ const BUILTIN_RULES = [
     rule('sendgrid-api-key', 'SendGrid API key', 'high', ['sg.'], `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`),
     prefixed('mailgun-api-key', 'Mailgun API key', 'high', 'key-', '[a-f0-9]{32}'),
     named('mailgun-private-key', 'Mailgun private API key', 'high', ['mailgun'], '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', 3.0),
-    rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `-us${digit}`), `${B}[a-f0-9]{32}-us[0-9]{1,2}${E}`),
+    rule('mailchimp-api-key', 'Mailchimp API key', 'high', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => `-us${digit}`), `${B}[A-Za-z0-9]{32}-us[0-9]{1,2}${E}`, { minEntropy: 3.0 }),
     rule('brevo-api-key', 'Brevo (Sendinblue) API or SMTP key', 'high', ['xkeysib-', 'xsmtpsib-'], `${B}x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}${E}`),
     rule('mailersend-token', 'MailerSend API token', 'high', ['mlsn.'], `${B}mlsn\\.[a-f0-9]{64}${E}`),
     named('postmark-server-token', 'Postmark server token', 'high', ['postmark'], UUID, 3.0),
@@ -52772,18 +52818,22 @@ const BUILTIN_RULES = [
     prefixed('grafana-service-account-token', 'Grafana service account token', 'high', 'glsa_', '[A-Za-z0-9]{32}_[a-f0-9]{8}'),
     prefixed('grafana-api-key', 'Grafana API key', 'high', 'eyJrIjoi', '[A-Za-z0-9+/]{60,400}={0,2}'),
     rule('dynatrace-token', 'Dynatrace API token', 'high', ['dt0c01.'], `${B}dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${E}`),
-    prefixed('posthog-personal-api-key', 'PostHog personal API key', 'high', 'phx_', '[A-Za-z0-9_]{43}'),
-    prefixed('posthog-project-api-key', 'PostHog project API key', 'low', 'phc_', '[A-Za-z0-9_]{43}'),
+    // PostHog documents the prefixes, not the lengths: keys seen range from 40 to 60 characters.
+    prefixed('posthog-personal-api-key', 'PostHog personal API key', 'high', 'phx_', '[A-Za-z0-9_]{36,80}', 3.5),
+    prefixed('posthog-secret-api-key', 'PostHog feature flags secure API key', 'high', 'phs_', '[A-Za-z0-9_]{36,80}', 3.5),
+    prefixed('posthog-project-api-key', 'PostHog project API key', 'low', 'phc_', '[A-Za-z0-9_]{36,80}', 3.5),
     named('pagerduty-api-key', 'PagerDuty API key', 'high', ['pagerduty'], '[A-Za-z0-9_+-]{20}', 3.5),
     named('honeycomb-api-key', 'Honeycomb API key', 'high', ['honeycomb'], '[A-Za-z0-9]{22}|[a-f0-9]{32}', 3.5),
     // AI services.
     rule('openai-api-key', 'OpenAI API key', 'critical', ['t3blbkfj'], `${B}sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}${E}`),
-    rule('anthropic-api-key', 'Anthropic API key', 'critical', ['sk-ant-'], `${B}sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA${E}`),
+    // Issued keys have 93 characters and AA after the version; the prefix alone is distinctive.
+    rule('anthropic-api-key', 'Anthropic API key', 'critical', ['sk-ant-'], `${B}sk-ant-(?:api|admin)\\d\\d-[A-Za-z0-9_-]{80,120}${E}`, { minEntropy: 3.5 }),
     rule('huggingface-token', 'Hugging Face access token', 'high', ['hf_', 'api_org_'], `${B}(?:hf|api_org)_[A-Za-z]{34}${E}`, { minEntropy: 3.5 }),
     prefixed('groq-api-key', 'Groq API key', 'high', 'gsk_', '[A-Za-z0-9]{52}'),
     prefixed('xai-api-key', 'xAI API key', 'high', 'xai-', '[A-Za-z0-9]{80}'),
     prefixed('perplexity-api-key', 'Perplexity API key', 'high', 'pplx-', '[A-Za-z0-9]{48}'),
-    named('deepseek-api-key', 'DeepSeek API key', 'high', ['deepseek'], 'sk-[a-f0-9]{32}', 3.0),
+    // sk- and exactly 32 lower-case hexadecimal digits, the DeepSeek shape; other sk- keys are longer or mixed-case.
+    rule('deepseek-api-key', 'DeepSeek API key', 'high', ['sk-'], `${B}sk-[a-f0-9]{32}${E}`, { minEntropy: 3.0 }),
     named('together-api-key', 'Together AI API key', 'high', ['together'], '[a-f0-9]{64}', 3.0),
     prefixed('together-api-key-v1', 'Together AI API key', 'high', 'tgp_v1_', '[A-Za-z0-9_-]{43}', 3.5),
     prefixed('replicate-api-token', 'Replicate API token', 'high', 'r8_', '[A-Za-z0-9]{37}'),
@@ -52817,21 +52867,31 @@ const BUILTIN_RULES = [
     rule('age-secret-key', 'age secret key', 'critical', ['age-secret-key-1'], `AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}`),
     rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
     // Private keys, tokens and URLs with credentials.
-    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
-    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{40,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`),
-    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|\\s)+(?:[A-Za-z-]+: [^\\n]*\\n)*(?:\\\\n|\\s)*(?<secret>[A-Za-z0-9+/=]{40,})`),
-    rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`),
+    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n;
+    // a first line may be short when escaped and raw breaks mix, so the whole body must hold 40
+    // base64 characters.
+    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
+    // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
+    // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
+    rule('private-key-in-log', 'Private key (PEM) in a log', 'critical', ['private key-----'], `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
+    // Lines may carry a comment mark (" * ", "//", "#", ";", "--", ">") and blank lines may separate headers.
+    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--)+(?:[A-Za-z-]+: [^\\n]*\\n(?:\\\\n|[\\s*#;>]|//|--)*)*(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
+    rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`, {
+        keyBlock: true
+    }),
     rule('jwt', 'JSON Web Token', 'medium', ['eyj'], `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}${E}`, { minEntropy: 3.0 }),
     rule('database-url-password', 'Password in a database or message broker URL', 'critical', 
     // Each scheme with its "://" (or "jdbc:"), so only lines with such a URL are searched.
     [...['postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongodb+srv', 'redis', 'rediss', 'amqp', 'amqps', 'mssql', 'sqlserver', 'oracle', 'cockroachdb', 'clickhouse', 'neo4j', 'neo4j+s', 'nats', 'kafka'].map((scheme) => `${scheme}://`), 'jdbc:'], `${B}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\\+s)?|nats|kafka|jdbc:[a-z]+)://[^\\s:@/'"\`]{1,64}:(?<secret>[^\\s@/'"\`]{3,128})@[^\\s'"\`]{2,}`, { flags: 'i' }),
-    rule('url-password', 'Password in a URL', 'high', ['://'], `${B}(?:https?|ftps?|sftp|ssh|smtps?|ldaps?)://[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
+    // Any scheme; the user may be an e-mail address (user@host:password@server). The pattern starts
+    // at the literal "://" and checks the scheme behind it, so V8 searches for the literal.
+    rule('url-password', 'Password in a URL', 'high', ['://'], `://(?<=[a-z][a-z0-9+.-]{1,20}://)(?:[^\\s:@/'"\`<>]{1,64}@)?[^\\s:@/'"\`<>]{1,64}:(?<secret>[^\\s@/'"\`<>]{3,128})@[A-Za-z0-9.-]{2,}`, { flags: 'i' }),
     rule('basic-auth-header', 'Credentials in an HTTP Basic Authorization header', 'high', ['basic '], `Authorization["']?\\s*[:=,]\\s*["']?Basic\\s+(?<secret>[A-Za-z0-9+/]{12,}={0,2})`, { flags: 'i', minEntropy: 3.0 }),
     rule('bearer-auth-header', 'Token in an HTTP Bearer Authorization header', 'high', ['bearer '], `Authorization["']?\\s*[:=,]\\s*["']?Bearer\\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)`, { flags: 'i', minEntropy: 3.5 }),
     rule('curl-user-password', 'Password in a curl --user option', 'high', ['curl'], `curl\\s[^\\n]{0,200}?(?:-u|--user)\\s+["']?[^\\s:"']{1,64}:(?<secret>[^\\s"']{3,128})`, { flags: 'i' }),
     // Generic assignments, gated by entropy. The patterns start at the keyword, not at the start
     // of the name, so V8 does not try a variable-length prefix at every position of a file.
-    rule('generic-secret-assignment', 'Secret assigned to a secret-looking name', 'medium', ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'client_secret', 'credential'], `(?<name>(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credential)s?[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:|,)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{12,200})\\k<quote>`, { flags: 'i', minEntropy: 3.7 }),
+    rule('generic-secret-assignment', 'Secret assigned to a secret-looking name', 'medium', ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'client_secret', 'credential'], `(?<name>(?:secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credential)s?[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:|,)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{12,200})\\k<quote>`, { flags: 'i', minEntropy: 3.7, hexMinEntropy: 3.0 }),
     rule('generic-password-assignment', 'Password assigned in code or configuration', 'medium', ['pass', 'pwd'], `(?<name>(?:passw(?:or)?d|passwd|pwd|pass)[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}\\s{0,5}(?:=|:=|=>|:)\\s{0,5}(?<quote>["'\`])(?<secret>[^\\s"'\`\\\\]{8,128})\\k<quote>`, { flags: 'i', minEntropy: 3.0 })
 ];
 
@@ -52851,16 +52911,56 @@ function redact(secret) {
     return `${secret.slice(0, visible)}${REDACTION_MARK}`;
 }
 /**
- * Replaces every occurrence of each secret in `text` with its redacted form, longest secret
- * first so a secret that contains another is replaced whole.
+ * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
+ * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
+ * part redacted, also one cut by the edge of the part. Only a window of the line is searched, so
+ * the cost does not grow with the length of a minified line.
  */
-function redactText(text, secrets) {
-    const ordered = [...new Set(secrets)].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-    let result = text;
-    for (const secret of ordered) {
-        result = result.split(secret).join(redact(secret));
+function redactedExcerpt(line, secret, secrets, length) {
+    const ordered = [...new Set([secret, ...secrets])].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    const longest = ordered[0]?.length ?? 0;
+    const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
+    // The window keeps `length` characters on each side of the secret whatever the redactions
+    // remove; occurrences are searched a secret's length further out, to catch cut ones.
+    const from = Math.max(0, at - length - longest);
+    const to = Math.min(line.length, at + secret.length + length + longest);
+    const searchFrom = Math.max(0, from - longest);
+    const area = line.slice(searchFrom, Math.min(line.length, to + longest));
+    // Which secret covers each character of the area, longest secret first.
+    const cover = new Array(area.length);
+    const begins = new Uint8Array(area.length);
+    for (const value of ordered) {
+        for (let index = area.indexOf(value); index !== -1; index = area.indexOf(value, index + 1)) {
+            let free = true;
+            for (let offset = 0; offset < value.length && free; offset++) {
+                free = cover[index + offset] === undefined;
+            }
+            if (free) {
+                cover.fill(value, index, index + value.length);
+                begins[index] = 1;
+            }
+        }
     }
-    return result;
+    let result = '';
+    let secretAt = -1;
+    for (let index = from - searchFrom; index < to - searchFrom; index++) {
+        const value = cover[index];
+        if (value === undefined) {
+            result += area[index];
+            continue;
+        }
+        if (begins[index] === 1 || index === from - searchFrom) {
+            if (value === secret && secretAt === -1) {
+                secretAt = result.length;
+            }
+            result += redact(value);
+        }
+    }
+    if (result.length <= length) {
+        return result;
+    }
+    const start = Math.max(0, Math.min(result.length - length, Math.max(0, secretAt) - Math.floor(length / 2)));
+    return result.slice(start, start + length);
 }
 /**
  * Returns the suite's fingerprint of a secret finding: sha256 over the rule id and the secret,
@@ -52914,6 +53014,38 @@ const PLACEHOLDER_PATTERNS = [
     /^\$[A-Za-z_][A-Za-z0-9_]*$/,
     /placeholder|changeme|change[_-]me|redacted|replace[_-]?me|insert[_-]?your|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|secret|token|password|pass)/i
 ];
+/** Characters in a run of which each is the one after (or before) the last, such as `abcdef` or `76543210`. */
+const SEQUENCE_RUN = 6;
+/**
+ * Returns true when `secret` holds a run of SEQUENCE_RUN digits or letters that count up or
+ * down by one, as typed-in sample values do; a random token holds one with a chance below
+ * one in a million per position.
+ */
+function hasSequenceRun(secret) {
+    let up = 1;
+    let down = 1;
+    for (let index = 1; index < secret.length; index++) {
+        const previous = secret.charCodeAt(index - 1);
+        const current = secret.charCodeAt(index);
+        const sameClass = charClass(previous) !== 0 && charClass(previous) === charClass(current);
+        up = sameClass && current === previous + 1 ? up + 1 : 1;
+        down = sameClass && current === previous - 1 ? down + 1 : 1;
+        if (up >= SEQUENCE_RUN || down >= SEQUENCE_RUN) {
+            return true;
+        }
+    }
+    return false;
+}
+/** 1 for a digit, 2 for a lower-case and 3 for an upper-case letter, 0 otherwise. */
+function charClass(code) {
+    if (code >= 48 && code <= 57) {
+        return 1;
+    }
+    if (code >= 97 && code <= 122) {
+        return 2;
+    }
+    return code >= 65 && code <= 90 ? 3 : 0;
+}
 /** Returns true when the secret is a known placeholder rather than a credential. */
 function isPlaceholder(secret) {
     if (/^(.)\1*$/s.test(secret)) {
@@ -52923,22 +53055,40 @@ function isPlaceholder(secret) {
 }
 /**
  * Values of generic assignments that are code, not credentials: references to variables or
- * environment lookups, function calls, file paths and words of one case joined by separators.
+ * environment lookups, function calls, file paths, regular expressions, and words joined by
+ * separators or case (`snake_case`, `UPPER_CASE`, `camelCase`, `PascalCase`, `Header-Name`).
  */
 function looksLikeCode(secret) {
     return (/^(?:process\.env|os\.environ|env\.|ENV\[|System\.getenv|getenv|config\.|settings\.|self\.|this\.|@)/.test(secret) ||
         /[()]/.test(secret) ||
         /^(?:\.{0,2}\/|[A-Za-z]:\\)/.test(secret) ||
+        /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(secret) ||
+        /\[[^\]]+\][*+?{]|\\[dswDSW]/.test(secret) ||
         /^[a-z]+(?:[_.-][a-z]+)*$/.test(secret) ||
         /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(secret) ||
-        /^[a-z]+(?:[A-Z][a-z]+)+$/.test(secret));
+        /^[A-Z]?[a-z]+(?:[_.-]?[A-Z][a-z]+)+$/.test(secret));
 }
-/** The checks the built-in rules share, as one `allows` predicate. */
-function builtinAllows(candidate, generic) {
-    if (isPlaceholder(candidate.secret)) {
+/** Names of values that are digests of something, not secrets: `hashed_secret`, `token_sha256`. */
+const DIGEST_NAME = /hash|digest|checksum|fingerprint|integrity|sha(?:1|256|384|512)?(?![a-z])|md5/i;
+/**
+ * The whole name a generic match is assigned to: the generic patterns start at the keyword
+ * (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
+ */
+function assignedName(candidate) {
+    const at = candidate.line.indexOf(candidate.match);
+    const before = at < 0 ? '' : (/[A-Za-z0-9_.-]*$/.exec(candidate.line.slice(Math.max(0, at - 40), at))?.[0] ?? '');
+    return before + (/^[A-Za-z0-9_.-]*/.exec(candidate.match)?.[0] ?? '');
+}
+/**
+ * The checks the built-in rules share, as one `allows` predicate. Counting runs are checked
+ * only in tokens (`token` true), not in key blocks such as PEM bodies, whose header alone marks
+ * them.
+ */
+function builtinAllows(candidate, generic, token) {
+    if (isPlaceholder(candidate.secret) || (token && hasSequenceRun(candidate.secret))) {
         return true;
     }
-    return generic && looksLikeCode(candidate.secret);
+    return generic && (looksLikeCode(candidate.secret) || DIGEST_NAME.test(assignedName(candidate)));
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/keyword-index.ts
@@ -53120,10 +53270,15 @@ function cannotMatchLineFeed(pattern) {
     }
     return !inClass;
 }
+/** The entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
+function minimumEntropy(rule, secret) {
+    return rule.hexMinEntropy !== undefined && /^[0-9a-fA-F]{16,}$/.test(secret) ? rule.hexMinEntropy : rule.minEntropy;
+}
 /** Compiles a built-in rule; its pattern gets the `g` flag and the shared placeholder checks. */
 function compileBuiltinRule(rule) {
     const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
     const generic = GENERIC_RULES.has(rule.id);
+    const token = rule.keyBlock !== true;
     // One compiled pattern per rule: `matches` resets it and runs to the end before returning.
     const pattern = new RegExp(rule.pattern.source, flags);
     return {
@@ -53132,6 +53287,7 @@ function compileBuiltinRule(rule) {
         severity: rule.severity,
         keywords: rule.keywords,
         minEntropy: rule.minEntropy,
+        hexMinEntropy: rule.hexMinEntropy,
         singleLine: cannotMatchLineFeed(rule.pattern),
         helpUri: rule.helpUri,
         source: 'builtin',
@@ -53150,7 +53306,7 @@ function compileBuiltinRule(rule) {
             return found;
         },
         allows(candidate) {
-            return builtinAllows(candidate, generic) || (rule.reject?.(candidate.secret) ?? false);
+            return builtinAllows(candidate, generic, token) || (rule.reject?.(candidate.secret) ?? false);
         }
     };
 }
@@ -53257,7 +53413,7 @@ class Detector {
                     continue;
                 }
                 const entropy = shannonEntropy(match.secret);
-                if (rule.minEntropy !== undefined && entropy < rule.minEntropy) {
+                if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
                     continue;
                 }
                 const key = `${rule.id}\u0000${match.secretStart}`;
@@ -53390,13 +53546,7 @@ function matchToFinding(match, context) {
  * around the secret. Redaction happens before the cut, so a cut never leaves part of a secret.
  */
 function redactedSnippet(line, secret, fileSecrets) {
-    const redactedLine = redactText(line, [secret, ...fileSecrets]);
-    if (redactedLine.length <= findings_MAX_SNIPPET_LENGTH) {
-        return redactedLine;
-    }
-    const at = Math.max(0, redactedLine.indexOf(redact(secret)));
-    const start = Math.max(0, at - findings_MAX_SNIPPET_LENGTH / 2);
-    return redactedLine.slice(start, start + findings_MAX_SNIPPET_LENGTH);
+    return redactedExcerpt(line, secret, fileSecrets, findings_MAX_SNIPPET_LENGTH);
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -62161,7 +62311,7 @@ function reportedFinding(reported, context) {
                 finding.location.endLine = reported.endLine && reported.endLine >= reported.line ? reported.endLine : reported.line;
             }
             if (reported.lineText !== undefined && secrets.length > 0) {
-                finding.location.snippet = redactText(reported.lineText, secrets).slice(0, 200);
+                finding.location.snippet = redactedExcerpt(reported.lineText, secrets[0], secrets, findings_MAX_SNIPPET_LENGTH);
             }
         }
     }
