@@ -11,7 +11,7 @@
  * 2. Speed and peak memory on one tree: bytes per second of each tool and the ratio. The tree
  *    is about 100 MB of this repository's node_modules packages copied to a scratch folder
  *    (nested node_modules folders left out, because secretlint never scans them), or the
- *    folder in BENCH_SECRETS_TREE. Ours is the median of 3 runs; secretlint runs in batches of
+ *    folder in BENCH_SECRETS_TREE. Ours is the median of 3 runs. secretlint runs in batches of
  *    files, because its time in one process grows with the square of the file count.
  * 3. History: time to scan 1,000 commits of a real repository, a git clone at
  *    BENCH_SECRETS_HISTORY_REPO (for example of expressjs/express); skipped when unset.
@@ -241,10 +241,12 @@ function prepareTree(): string {
   return tree;
 }
 
-/** The tree's files, relative to it, in name order. */
+/** Lists the tree's files, relative to it, in name order. */
 function treeFiles(folder: string, prefix = ''): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(path.join(folder, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  const entries = readdirSync(path.join(folder, prefix), { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
     const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) {
       files.push(...treeFiles(folder, relative));

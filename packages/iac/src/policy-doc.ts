@@ -23,7 +23,7 @@ export function renderPolicyDoc(policies: readonly PolicyDefinition[] = ALL_POLI
   const lines = [
     '# Built-in IaC policies',
     '',
-    '<!-- Generated from packages/iac/src by scripts/iac-policies-doc.mjs; edit the policy definitions instead. -->',
+    '<!-- Generated from packages/iac/src by scripts/rule-docs.mjs; edit the policy definitions instead. -->',
     '',
     `The iac action and \`devsecops scan --only iac\` run these ${policies.length} policies by default (engine \`builtin\`).`,
     'Each finding is reported at the attribute or block at fault, or at the block where a required setting is missing.',

@@ -7,7 +7,7 @@ import { PLATFORMS } from '../src/policy.js';
 import { renderPolicyDoc } from '../src/policy-doc.js';
 
 test('docs/iac-policies.md is up to date', () => {
-  // Regenerate with: node scripts/iac-policies-doc.mjs
+  // Regenerate with: node scripts/rule-docs.mjs
   expect(readFileSync(path.join(REPO_ROOT, 'docs', 'iac-policies.md'), 'utf8')).toBe(renderPolicyDoc());
 });
 

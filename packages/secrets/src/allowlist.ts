@@ -24,9 +24,9 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 const SEQUENCE_RUN = 6;
 
 /**
- * Returns true when `secret` holds a run of SEQUENCE_RUN digits or letters that count up or
- * down by one, as typed-in sample values do; a random token holds one with a chance below
- * one in a million per position.
+ * Returns true when `secret` contains a run of SEQUENCE_RUN digits or letters that count up or
+ * down by one, as typed-in sample values do. In a random hexadecimal token such a run starts at
+ * a given position with a chance below one in a million.
  */
 export function hasSequenceRun(secret: string): boolean {
   let up = 1;

@@ -79,7 +79,7 @@ export function cannotMatchLineFeed(pattern: RegExp): boolean {
   return !inClass;
 }
 
-/** The entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
+/** Returns the entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
 function minimumEntropy(rule: CompiledRule, secret: string): number {
   return rule.hexMinEntropy !== undefined && /^[0-9a-fA-F]{16,}$/.test(secret) ? rule.hexMinEntropy : rule.minEntropy!;
 }

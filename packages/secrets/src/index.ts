@@ -14,3 +14,4 @@ export * from './reports/common.js';
 export * from './reports/adapters.js';
 export * from './engines.js';
 export * from './scanner.js';
+export * from './rule-doc.js';

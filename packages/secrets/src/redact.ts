@@ -28,7 +28,7 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
   const longest = ordered[0]?.length ?? 0;
   const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
   // The window keeps `length` characters on each side of the secret whatever the redactions
-  // remove; occurrences are searched a secret's length further out, to catch cut ones.
+  // remove. Occurrences are searched a secret's length further out, so cut ones are found too.
   const from = Math.max(0, at - length - longest);
   const to = Math.min(line.length, at + secret.length + length + longest);
   const searchFrom = Math.max(0, from - longest);

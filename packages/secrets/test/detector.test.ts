@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
-import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, redactedExcerpt, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, redactedExcerpt, renderSecretRulesDoc, resolveSettings, shannonEntropy } from '@devsecops/secrets';
 import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
 
+import { REPO_ROOT } from '../../../test/corpus.js';
 import { ALNUM, BASE64, HEX, randomText, UPPER_DIGITS, URLSAFE } from './tokens.js';
 
 const detector = new Detector(BUILTIN_COMPILED);
@@ -66,7 +69,7 @@ describe('built-in rules', () => {
     ['mailchimp-api-key', `MC_KEY=${randomText(HEX, 32, 86)}-us12`],
     ['database-url-password', `url = "jdbc:mysql://app:${randomText(ALNUM, 16, 87)}@db.internal:3306/app"`],
     ['database-url-password', `REDIS=REDISS://default:${randomText(ALNUM, 16, 88)}@cache:6380`],
-    // Formats and decoders added for the second round of CredSweeper misses.
+    // Formats and decoders for CredSweeper's labelled samples.
     ['github-pat', `token: ${withGitHubChecksum('ghp_', randomText(ALNUM, 33, 120))}`],
     ['github-app-installation-jwt', `GH=ghs_20260601_eyJhbGciOiJSUzI1NiJ9.eyJ${randomText(URLSAFE, 120, 121)}.${randomText(URLSAFE, 86, 122)}`],
     ['azure-identifiable-key', `key = "${randomText(ALNUM, 52, 123)}JQQJ99BF${randomText(ALNUM, 24, 124)}"`],
@@ -99,7 +102,7 @@ describe('built-in rules', () => {
     expect(matches.map((match) => [match.rule.id, match.startLine, match.secret.slice(0, 64)])).toEqual([['private-key', 1, lines[0]]]);
   });
 
-  test('private key printed to a log with a prefix on each line is one finding on its BEGIN line', () => {
+  test('private key in a prefixed log', () => {
     const lines = Array.from({ length: 3 }, (_, index) => randomText(BASE64, 64, 140 + index));
     const plain = ['2026-04-26 12:36:01 cat key.pem', '-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----'].map((line) => `2026-04-26 12:36:01 ${line}`).join('\n');
     const buildKit = ['-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----'].map((line) => `#6 0.245 ${line}`).join('\\r\\n');
@@ -162,7 +165,7 @@ describe('built-in rules', () => {
   });
 });
 
-/** A GitHub token of `prefix` and `body` with its six-character checksum appended. */
+/** Appends the six-character GitHub checksum of `body` to `prefix` and `body`. */
 function withGitHubChecksum(prefix: string, body: string): string {
   const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let value = crc32(body);
@@ -250,7 +253,7 @@ describe('entropy and redaction', () => {
     expect(redactedExcerpt('x = "SECRETVALUE1"; y = "OTHERVALUE22";', 'SECRETVALUE1', ['OTHERVALUE22'], 200)).toBe('x = "SEC…"; y = "OTH…";');
   });
 
-  test('excerpt never holds five characters of any secret, also where the window cuts one', () => {
+  test('excerpt leaks no secret part', () => {
     const leaks: string[] = [];
     for (let seed = 1; seed <= 300; seed++) {
       // The excerpt's secret comes last, after others separated by short fillers, so the window
@@ -310,5 +313,15 @@ describe('rules from config', () => {
     expect(() => resolveSettings({ config: { ...defaultConfig(), sections: { secrets: { rules: [{ id: 'x', regex: '(' }] } } }, settings: {} })).toThrow(
       /secrets\.rules\[0\]\.regex is not a valid RE2 regular expression/
     );
+  });
+});
+
+describe('rule reference', () => {
+  test('docs/secret-rules.md is up to date', () => {
+    // Regenerate with: node scripts/rule-docs.mjs
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'secret-rules.md'), 'utf8');
+    expect(doc).toBe(renderSecretRulesDoc());
+    expect(doc.split('\n').filter((line) => line.startsWith('| `'))).toHaveLength(BUILTIN_RULES.length);
+    expect(doc).toContain('| `github-pat` | critical | GitHub personal access token (classic) | `ghp_` | a check of its own |');
   });
 });

@@ -64,8 +64,8 @@ function crc32(text: string): number {
 }
 
 /**
- * True when a GitHub token's last 6 characters are the base-62 CRC32 of the characters between
- * the prefix and them, as in every token GitHub has issued since its 2021 format.
+ * Returns true when a GitHub token's last 6 characters are the base-62 CRC32 of the characters
+ * between the prefix and them, the checksum of the token format GitHub introduced in 2021.
  */
 export function hasGitHubChecksum(token: string): boolean {
   const body = token.slice(4, -6);
@@ -79,8 +79,9 @@ export function hasGitHubChecksum(token: string): boolean {
 }
 
 /**
- * A GitHub token of the 2021 format: the prefix and 36 characters, or, since GitHub may issue
- * longer tokens (up to 255 characters), any length from 30 when the checksum verifies.
+ * Builds the rule for a GitHub token of the 2021 format: the prefix and 36 characters, or any
+ * length from 30 when the checksum verifies, because GitHub may issue longer tokens (up to 255
+ * characters).
  */
 function githubToken(id: string, title: string, prefix: string): SecretRule {
   return rule(id, title, 'critical', [prefix], `${B}${prefix}[A-Za-z0-9]{30,251}${E}`, {
@@ -311,9 +312,9 @@ export const BUILTIN_RULES: SecretRule[] = [
   rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
 
   // Private keys, tokens and URLs with credentials.
-  // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n;
-  // a first line may be short when escaped and raw breaks mix, so the whole body must hold 40
-  // base64 characters.
+  // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
+  // A first line may be short where escaped and raw breaks mix, so the 40 base64 characters the
+  // body needs are counted over the whole body.
   rule(
     'private-key',
     'Private key (PEM)',

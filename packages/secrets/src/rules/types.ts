@@ -20,12 +20,12 @@ export interface SecretRule {
   minEntropy?: number;
   /**
    * Minimum entropy instead of `minEntropy` when the secret is 16 or more hexadecimal digits,
-   * whose alphabet holds at most 4 bits a character.
+   * whose alphabet gives at most 4 bits per character.
    */
   hexMinEntropy?: number;
   /**
    * True when the match is a key block marked by its header, such as a PEM private key, rather
-   * than a token; sample-value checks that suit tokens (counting runs) are skipped.
+   * than a token. Sample-value checks that suit tokens (counting runs) are skipped for it.
    */
   keyBlock?: boolean;
   /** Rejects a candidate secret, for example a checksum that does not verify. */
