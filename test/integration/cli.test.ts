@@ -1,30 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { Ajv } from 'ajv';
 
-import { CORPUS_DIR, corpusPath, REPO_ROOT } from '../corpus.js';
-import { CLI_BUNDLE } from './run-action.js';
-
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], cwd = REPO_ROOT): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { CORPUS_DIR, corpusPath } from '../corpus.js';
+import { runCli } from './run-action.js';
 
 /** The corpus files the reader must reject, with the reason it gives (see the reader's tests for the per-file counts). */
 const REJECTED = {

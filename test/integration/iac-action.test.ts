@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { corpusPath, REPO_ROOT } from '../corpus.js';
-import { CLI_BUNDLE, parseOutputFile } from './run-action.js';
+import { parseOutputFile, runCli, runNode } from './run-action.js';
 
 const IAC_BUNDLE = path.join(REPO_ROOT, 'dist', 'iac', 'index.js');
-
-function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describe('iac on terragoat', () => {
   const workspace = corpusPath('real', 'terragoat');
@@ -72,7 +59,7 @@ describe('iac on terragoat', () => {
   });
 
   test('devsecops scan --only iac JSON', async () => {
-    const run = await runNode([CLI_BUNDLE, 'scan', '--only', 'iac', '--format', 'json', '--fail-on', 'high', '--no-progress', '.'], { PATH: process.env.PATH, HOME: process.env.HOME }, workspace);
+    const run = await runCli(['scan', '--only', 'iac', '--format', 'json', '--fail-on', 'high', '--no-progress', '.'], workspace);
     // Exit status 1: findings at or above --fail-on.
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; line: number; tools: string[] }>; counts: Record<string, number> };

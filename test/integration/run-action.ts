@@ -98,15 +98,7 @@ export async function runReportAction(setup: ActionSetup): Promise<ActionRun> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
 
-  const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [REPORT_BUNDLE], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code, stdout: out, stderr: err }));
-  });
+  const { status, stdout, stderr } = await runNode([REPORT_BUNDLE], env, workspace);
 
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   let report: ActionRun['report'];
@@ -118,6 +110,31 @@ export async function runReportAction(setup: ActionSetup): Promise<ActionRun> {
     }
   }
   return { status, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), report };
+}
+
+/** Exit status and collected output of one child Node process. */
+export interface NodeRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node ARGS` with exactly the given environment and no stdin, and collects its exit status and output. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<NodeRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Runs the bundled CLI in `cwd` with only PATH and HOME in its environment. */
+export function runCli(args: string[], cwd = REPO_ROOT): Promise<NodeRun> {
+  return runNode([CLI_BUNDLE, ...args], { PATH: process.env.PATH, HOME: process.env.HOME }, cwd);
 }
 
 /** Parses the `name<<DELIMITER` blocks that @actions/core writes to GITHUB_OUTPUT. */
