@@ -41,6 +41,17 @@ export interface Suppression {
 }
 
 /**
+ * One step of a code flow in `Finding.properties.codeFlows`, 1-based like SourceLocation.
+ * The path is absent when the tool's location is outside the workspace.
+ */
+export interface CodeFlowStep {
+  path?: string;
+  startLine?: number;
+  startColumn?: number;
+  message?: string;
+}
+
+/**
  * One normalized result from any tool. Every adapter produces this shape and every
  * reporter consumes it; SARIF is its serialized form between actions.
  */
@@ -69,7 +80,11 @@ export interface Finding {
   sourceFile?: string;
   /** `partialFingerprints` as the tool wrote them; `devsecops/v1` is ours, kept across actions. */
   partialFingerprints?: Record<string, string>;
-  /** Tool-specific extras worth keeping in the SARIF `properties` bag, such as code flows. */
+  /**
+   * Tool-specific extras worth keeping in the SARIF `properties` bag. Core's SARIF reader sets
+   * `codeFlowCount`, `dataFlow` (step count, source and sink of the first thread flow),
+   * `codeFlows` (the steps of each thread flow, as `CodeFlowStep[][]`) and `relatedLocationCount`.
+   */
   properties?: Record<string, unknown>;
 }
 

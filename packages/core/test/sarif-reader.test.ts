@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 import { CORPUS_DIR, corpusPath } from '../../../test/corpus.js';
 import { ReportError } from '../src/errors.js';
-import type { Finding } from '../src/finding.js';
-import { MAX_WARNINGS_PER_FILE, parseSarif, readSarifFile, UNKNOWN_RULE_ID, type SarifReadResult } from '../src/sarif/reader.js';
+import type { CodeFlowStep, Finding } from '../src/finding.js';
+import { MAX_FLOW_STEPS, MAX_THREAD_FLOWS, MAX_WARNINGS_PER_FILE, parseSarif, readSarifFile, UNKNOWN_RULE_ID, type SarifReadResult } from '../src/sarif/reader.js';
 
 const workspace = '/srv/repo';
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'sarif');
@@ -145,6 +145,61 @@ describe('SARIF corpus details', () => {
     });
   });
 
+  test('codeQL-output code flow steps', async () => {
+    const { findings } = await readCorpus('codeQL-output.sarif');
+    const flowing = findings.filter((finding) => finding.properties?.codeFlows !== undefined);
+    const flows = (finding: Finding): CodeFlowStep[][] => finding.properties?.codeFlows as CodeFlowStep[][];
+    const where = (step: CodeFlowStep): string => `${step.path}:${step.startLine ?? '-'}:${step.startColumn ?? '-'}`;
+
+    // Results 56 to 60 have 2, 7, 13, 33 and 8 thread flows. Ten are kept of the 13 and the 33.
+    expect(flowing.map((finding) => `${finding.rule.id} ${finding.location?.path}:${finding.location?.startLine}`)).toEqual([
+      'py/path-injection bad/libapi.py:22',
+      'py/reflective-xss bad/mod_user.py:33',
+      'py/reflective-xss good/mod_user.py:34',
+      'py/sql-injection bad/libuser.py:12',
+      'py/sql-injection bad/libuser.py:25'
+    ]);
+    expect(flowing.map((finding) => finding.properties?.codeFlowCount)).toEqual([2, 7, 13, 33, 8]);
+    expect(flowing.map((finding) => flows(finding).length)).toEqual([2, 7, 10, 10, 8]);
+    expect(flowing.map((finding) => flows(finding).map((steps) => steps.length))).toEqual([
+      [5, 5],
+      [4, 4, 3, 7, 8, 7, 4],
+      [4, 4, 3, 4, 7, 5, 8, 4, 7, 4],
+      [7, 7, 7, 7, 7, 7, 7, 7, 5, 5],
+      [6, 6, 7, 7, 6, 6, 7, 6]
+    ]);
+
+    // The fourth step has no region in the file, so it has a path and no line.
+    expect(flows(flowing[0]!)[0]).toEqual([
+      { path: 'bad/mod_api.py', startLine: 32, startColumn: 12, message: 'ControlFlowNode for request' },
+      { path: 'bad/mod_api.py', startLine: 32, startColumn: 12, message: 'ControlFlowNode for Attribute' },
+      { path: 'bad/mod_api.py', startLine: 39, startColumn: 25, message: 'ControlFlowNode for Subscript' },
+      { path: 'bad/libapi.py', message: 'ControlFlowNode for username' },
+      { path: 'bad/libapi.py', startLine: 22, startColumn: 5, message: 'ControlFlowNode for Path()' }
+    ]);
+    expect(flows(flowing[0]!)[1]!.map(where)).toEqual([
+      'good/mod_api.py:34:12',
+      'good/mod_api.py:34:12',
+      'good/mod_api.py:41:25',
+      'bad/libapi.py:8:12',
+      'bad/libapi.py:22:5'
+    ]);
+    expect(flows(flowing[3]!)[1]!.map(where)).toEqual([
+      'bad/mod_api.py:32:12',
+      'bad/mod_api.py:32:12',
+      'bad/mod_api.py:39:43',
+      'bad/libapi.py:8:22',
+      'bad/libapi.py:11:40',
+      'bad/libuser.py:5:21',
+      'bad/libuser.py:12:22'
+    ]);
+    expect(flowing[0]!.properties?.dataFlow).toEqual({
+      stepCount: 5,
+      source: { path: 'bad/mod_api.py', startLine: 32, message: 'ControlFlowNode for request' },
+      sink: { path: 'bad/libapi.py', startLine: 22, message: 'ControlFlowNode for Path()' }
+    });
+  });
+
   test('Grype security-severity and CVE id', async () => {
     const { findings } = await readCorpus('cxf-3.4.6.sarif');
     const first = findings[0]!;
@@ -256,6 +311,13 @@ describe('parseSarif on written fixtures', () => {
           source: { path: 'src/routes.js', startLine: 3, message: 'user input' },
           sink: { path: 'src/lib/util/sql.js', startLine: 10, message: 'query runs' }
         },
+        codeFlows: [
+          [
+            { path: 'src/routes.js', startLine: 3, message: 'user input' },
+            { path: 'src/step.js', startLine: 7 },
+            { path: 'src/lib/util/sql.js', startLine: 10, message: 'query runs' }
+          ]
+        ],
         relatedLocationCount: 2
       }
     });
@@ -435,6 +497,27 @@ describe('readSarifFile limits', () => {
     const error = await rejection(readSarifFile(file, { workspace, displayName: 'huge.sarif' }));
 
     expect(error.message).toBe('huge.sarif: is 268435457 bytes, more than the 256 MiB limit for a SARIF file');
+  });
+
+  test('code flows capped, counts kept', () => {
+    const step = (uri: string, line: number): object => ({ location: { physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } } });
+    const longFlow = { locations: Array.from({ length: 130 }, (_, i) => step(i === 1 ? '/elsewhere/x.js' : `src/s${i}.js`, i + 1)) };
+    const shortFlows = Array.from({ length: 11 }, (_, i) => ({ locations: [step('src/a.js', i + 1)] }));
+    const result = { ruleId: 'R1', message: { text: 'flow' }, codeFlows: [{ threadFlows: [longFlow, ...shortFlows.slice(0, 5)] }, { threadFlows: shortFlows.slice(5) }] };
+    const text = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Flows' } }, results: [result] }] });
+
+    const { findings, warnings } = parseSarif(text, 'flows.sarif', { workspace });
+    const properties = findings[0]!.properties!;
+    const flows = properties.codeFlows as CodeFlowStep[][];
+
+    expect(warnings).toEqual([]);
+    expect(properties.codeFlowCount).toBe(2);
+    expect(properties.dataFlow).toEqual({ stepCount: 130, source: { path: 'src/s0.js', startLine: 1 }, sink: { path: 'src/s129.js', startLine: 130 } });
+    expect(flows).toHaveLength(MAX_THREAD_FLOWS);
+    expect(flows[0]).toHaveLength(MAX_FLOW_STEPS);
+    expect(flows[0]!.slice(0, 3)).toEqual([{ path: 'src/s0.js', startLine: 1 }, {}, { path: 'src/s2.js', startLine: 3 }]);
+    expect(flows[0]![99]).toEqual({ path: 'src/s99.js', startLine: 100 });
+    expect(flows.slice(1).map((steps) => steps.map((entry) => entry.startLine))).toEqual([[1], [2], [3], [4], [5], [6], [7], [8], [9]]);
   });
 
   test('100,000 results and capped warnings', () => {

@@ -3,7 +3,7 @@ import { lineAndColumn, parseSarif, readReportText, ReportError, type Finding } 
 import { readBanditJson } from './bandit-report.js';
 import { readEslintJson } from './eslint-report.js';
 import { isObject, ReportContext, type JsonObject } from './report-context.js';
-import { sarifResultExtras } from './sarif-extras.js';
+import { sarifResultTags } from './sarif-extras.js';
 import { readSemgrepJson, readSemgrepPlatformJson, readSemgrepSupplyChainJson } from './semgrep-report.js';
 import { enrichTaxonomy, owaspFromTags } from './taxonomy.js';
 
@@ -93,12 +93,10 @@ export function parseSastReport(text: string, file: string, options: SastReportO
 
 function readSarifReport(text: string, log: JsonObject, file: string, options: SastReportOptions): { findings: Finding[]; warnings: string[] } {
   const result = parseSarif(text, file, options);
-  const extras = sarifResultExtras(log, options.workspace);
-  const findings = result.findings.map((finding, index) => {
-    const extra = extras[index];
-    const withSteps = extra?.codeFlows ? { ...finding, properties: { ...finding.properties, codeFlows: extra.codeFlows } } : finding;
-    return finding.category === 'sast' ? enrichTaxonomy(withSteps, owaspFromTags(extra?.tags ?? [])) : withSteps;
-  });
+  const tags = sarifResultTags(log);
+  const findings = result.findings.map((finding, index) =>
+    finding.category === 'sast' ? enrichTaxonomy(finding, owaspFromTags(tags[index] ?? [])) : finding
+  );
   return { findings, warnings: result.warnings };
 }
 

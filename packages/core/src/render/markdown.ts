@@ -439,8 +439,8 @@ interface FlowStep {
 /**
  * Read the source and sink of a finding's data flow. Three shapes are accepted: the
  * `dataFlow` summary core's SARIF reader keeps (`{ source, sink }` with repository paths),
- * the resolved steps the SAST adapters keep in `codeFlows` (an array of flows, each an array
- * of `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
+ * the resolved steps it keeps in `codeFlows` (an array of flows, each an array of
+ * `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
  * anything else.
  */
 function codeFlowEnds(finding: Finding): { source: FlowStep; sink: FlowStep } | undefined {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { categoryForTool, isCategory } from '../category.js';
 import { ReportError } from '../errors.js';
-import { owaspCategoryOf, type Category, type Finding, type PackageRef, type SourceLocation, type Suppression } from '../finding.js';
+import { owaspCategoryOf, type Category, type CodeFlowStep, type Finding, type PackageRef, type SourceLocation, type Suppression } from '../finding.js';
 import { severityFromSarif } from '../severity.js';
 import type { ArtifactLocation, ReportingDescriptor, ToolComponent } from './types.js';
 import { describeArtifactLocation, resolveArtifactUri, type UriResolutionContext } from './uri.js';
@@ -22,6 +22,12 @@ const MAX_SNIPPET_LENGTH = 4000;
 
 /** Maximum length of a code-flow step message kept in `finding.properties`. */
 const MAX_STEP_MESSAGE_LENGTH = 200;
+
+/** Thread flows kept per result in `properties.codeFlows`. `codeFlowCount` still counts every code flow. */
+export const MAX_THREAD_FLOWS = 10;
+
+/** Steps kept per thread flow in `properties.codeFlows`. `dataFlow.stepCount` still counts every step of the first one. */
+export const MAX_FLOW_STEPS = 100;
 
 export interface SarifReadOptions {
   /** Repository root; locations are resolved inside it and dropped when outside. */
@@ -566,16 +572,10 @@ function packageOf(properties: JsonObject | undefined): PackageRef | undefined {
   }
 }
 
-interface FlowStep {
-  path?: string;
-  startLine?: number;
-  message?: string;
-}
-
 /**
- * Keeps what the pull-request comment needs from code flows: how many there are, and the
- * source (first step) and sink (last step) of the first thread flow. Related locations are
- * only counted. Step paths outside the workspace are left out without a warning.
+ * Keeps a result's code flow count, the first thread flow's source and sink, and the capped
+ * steps of every thread flow. Related locations are only counted, and step paths outside the
+ * workspace are left out without a warning.
  */
 function flowProperties(result: JsonObject, uris: UriResolutionContext): Record<string, unknown> | undefined {
   const extras: Record<string, unknown> = {};
@@ -590,9 +590,13 @@ function flowProperties(result: JsonObject, uris: UriResolutionContext): Record<
     if (steps.length > 0) {
       extras.dataFlow = {
         stepCount: steps.length,
-        source: flowStep(steps[0], uris),
-        sink: flowStep(steps[steps.length - 1], uris)
+        source: withoutColumn(flowStep(steps[0], uris)),
+        sink: withoutColumn(flowStep(steps[steps.length - 1], uris))
       };
+    }
+    const threadFlows = threadFlowSteps(codeFlows, uris);
+    if (threadFlows.length > 0) {
+      extras.codeFlows = threadFlows;
     }
   }
   if (relatedLocations.length > 0) {
@@ -601,17 +605,44 @@ function flowProperties(result: JsonObject, uris: UriResolutionContext): Record<
   return Object.keys(extras).length > 0 ? extras : undefined;
 }
 
-function flowStep(threadFlowLocation: unknown, uris: UriResolutionContext): FlowStep {
-  const step: FlowStep = {};
+/** Resolves the steps of each thread flow of every code flow, in order. */
+function threadFlowSteps(codeFlows: unknown[], uris: UriResolutionContext): CodeFlowStep[][] {
+  const flows: CodeFlowStep[][] = [];
+  for (const codeFlow of codeFlows) {
+    const threadFlows = isObject(codeFlow) && Array.isArray(codeFlow.threadFlows) ? codeFlow.threadFlows : [];
+    for (const threadFlow of threadFlows) {
+      if (flows.length >= MAX_THREAD_FLOWS) {
+        return flows;
+      }
+      const locations = isObject(threadFlow) && Array.isArray(threadFlow.locations) ? threadFlow.locations : [];
+      flows.push(locations.slice(0, MAX_FLOW_STEPS).map((location) => flowStep(location, uris)));
+    }
+  }
+  return flows;
+}
+
+/** Returns the step without its column, as `dataFlow` keeps its source and sink. */
+function withoutColumn(step: CodeFlowStep): CodeFlowStep {
+  const { startColumn: _startColumn, ...rest } = step;
+  return rest;
+}
+
+function flowStep(threadFlowLocation: unknown, uris: UriResolutionContext): CodeFlowStep {
+  const step: CodeFlowStep = {};
   const location = isObject(threadFlowLocation) && isObject(threadFlowLocation.location) ? threadFlowLocation.location : undefined;
   const physical = location && isObject(location.physicalLocation) ? location.physicalLocation : undefined;
   if (physical && isObject(physical.artifactLocation)) {
     const resolution = resolveArtifactUri(physical.artifactLocation as ArtifactLocation, uris);
     if (resolution.kind === 'path') {
       step.path = resolution.path;
-      const startLine = isObject(physical.region) ? positiveInteger(physical.region.startLine) : undefined;
+      const region = isObject(physical.region) ? physical.region : {};
+      const startLine = positiveInteger(region.startLine);
+      const startColumn = positiveInteger(region.startColumn);
       if (startLine !== undefined) {
         step.startLine = startLine;
+      }
+      if (startColumn !== undefined) {
+        step.startColumn = startColumn;
       }
     }
   }
