@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -64,6 +64,7 @@ function matchGlob(absolute: string, base: string): string[] {
 
 function walk(dir: string, accept: (file: string) => boolean): string[] {
   const found: string[] = [];
+  const realBase = realPathOf(dir);
   const visit = (current: string, depth: number): void => {
     if (depth > MAX_DEPTH || found.length >= MAX_MATCHES) {
       return;
@@ -80,8 +81,9 @@ function walk(dir: string, accept: (file: string) => boolean): string[] {
         if (entry.name !== 'node_modules' && entry.name !== '.git') {
           visit(full, depth + 1);
         }
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && accept(full)) {
-        // A link to a file is followed; a link to a folder is not, so a cycle cannot loop.
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full, realBase))) && accept(full)) {
+        // A link to a file inside the pattern's base folder is followed; a link to a folder is
+        // not, so a cycle cannot loop, and a repository's link to /etc/passwd is not read.
         found.push(full);
       }
     }
@@ -90,11 +92,23 @@ function walk(dir: string, accept: (file: string) => boolean): string[] {
   return found;
 }
 
-function isFileTarget(file: string): boolean {
+function isFileTarget(file: string, realBase: string | undefined): boolean {
   try {
-    return statSync(file).isFile();
+    if (!statSync(file).isFile() || realBase === undefined) {
+      return false;
+    }
+    const relative = path.relative(realBase, realpathSync(file));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;
+  }
+}
+
+function realPathOf(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
   }
 }
 

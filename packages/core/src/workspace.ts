@@ -17,6 +17,54 @@ export function toRepoPath(workspace: string, candidate: string): string | undef
   return relative.split(path.sep).join('/');
 }
 
+/**
+ * Returns the real path of `candidate` (absolute, or relative to `workspace`) when it and every
+ * symbolic link on the way stay inside the workspace, else undefined. Throws when it does not exist.
+ */
+export function realPathInside(workspace: string, candidate: string): string | undefined {
+  if (toRepoPath(workspace, candidate) === undefined) {
+    return undefined;
+  }
+  const real = realpathSync(path.resolve(workspace, candidate));
+  const relative = path.relative(realpathSync(path.resolve(workspace)), real);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? undefined : real;
+}
+
+/** A text file read from the workspace, or why it was not read. */
+export type WorkspaceRead = { text: string; problem?: undefined } | { text?: undefined; problem: string };
+
+/**
+ * Reads a UTF-8 file of the repository, such as a tool's config file: only a regular file whose
+ * real path stays inside the workspace, of at most `maxBytes`. `problem` is `missing` for a file
+ * that does not exist, else a phrase saying why the file was not read.
+ */
+export function readWorkspaceText(workspace: string, candidate: string, maxBytes: number): WorkspaceRead {
+  let real: string | undefined;
+  try {
+    real = realPathInside(workspace, candidate);
+  } catch {
+    return { problem: 'missing' };
+  }
+  if (real === undefined) {
+    return { problem: `is outside the workspace ${workspace}, or a symbolic link that points out of it` };
+  }
+  const stats = statSync(real);
+  if (!stats.isFile()) {
+    return { problem: 'is not a regular file' };
+  }
+  if (stats.size > maxBytes) {
+    return { problem: `is ${stats.size} bytes, more than the maximum of ${maxBytes}` };
+  }
+  const buffer = Buffer.alloc(stats.size);
+  const fd = openSync(real, 'r');
+  try {
+    readSync(fd, buffer, 0, stats.size, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { text: buffer.toString('utf8') };
+}
+
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** Most file content the cache keeps at once; the files read longest ago are dropped first. */
@@ -62,14 +110,9 @@ export class SourceCache {
   }
 
   private load(repoPath: string): string[] | undefined {
-    if (toRepoPath(this.root, repoPath) === undefined) {
-      return undefined;
-    }
     try {
-      const real = realpathSync(path.resolve(this.root, repoPath));
-      const realRoot = realpathSync(this.root);
-      const relative = path.relative(realRoot, real);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      const real = realPathInside(this.root, repoPath);
+      if (real === undefined) {
         return undefined;
       }
       const stats = statSync(real);

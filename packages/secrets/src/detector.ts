@@ -215,6 +215,9 @@ export class Detector {
     const seen = new Set<string>();
 
     for (const rule of rules) {
+      if (rule.budget?.exhausted) {
+        continue;
+      }
       const starts = linesOf?.(rule);
       for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
         // A finding starts on the line where the match starts, such as a private key's BEGIN
@@ -250,6 +253,9 @@ export class Detector {
           entropy,
           lineText
         });
+      }
+      if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
+        rule.budget.exhaustedIn = path;
       }
     }
     return dropOverlaps(found);

@@ -62,6 +62,7 @@ export function parseGitleaksConfig(text: string, file: string): GitleaksConfig 
 
   const rules: CompiledRule[] = [];
   const pathOnlyRules: string[] = [];
+  const keywordTotal = { characters: 0 };
   rulesValue.forEach((value, index) => {
     const table = optionalTable(value, file, `rules[${index}]`)!;
     const id = table['id'];
@@ -75,7 +76,7 @@ export function parseGitleaksConfig(text: string, file: string): GitleaksConfig 
       }
       throw new ConfigurationError(`${file}: rule "${id}" has neither regex nor path.`);
     }
-    rules.push(compileGitleaksRule(table, id, file));
+    rules.push(compileGitleaksRule(table, id, file, keywordTotal));
   });
 
   const allowlists: Allowlist[] = [];
@@ -109,8 +110,9 @@ export function gitleaksSkipsPath(config: GitleaksConfig, repoPath: string): boo
   return config.allowlists.some((list) => list.targetRules.length === 0 && list.condition === 'OR' && list.paths.some((pattern) => pattern.matcher(repoPath).find()));
 }
 
-function compileGitleaksRule(table: Record<string, unknown>, id: string, file: string): CompiledRule {
+function compileGitleaksRule(table: Record<string, unknown>, id: string, file: string, keywordTotal: { characters: number }): CompiledRule {
   const pattern = compileRe2(table['regex'], file, `rule "${id}" regex`);
+  const budget = new MatchBudget();
   const secretGroup = table['secretGroup'] === undefined ? undefined : Number(table['secretGroup']);
   if (secretGroup !== undefined && (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > pattern.groupCount())) {
     throw new ConfigurationError(`${file}: rule "${id}" secretGroup ${String(table['secretGroup'])} is not a group of its regex, which has ${pattern.groupCount()}.`);
@@ -129,14 +131,15 @@ function compileGitleaksRule(table: Record<string, unknown>, id: string, file: s
   }
   const severityTag = stringList(table['tags'], file, `rule "${id}" tags`).map((tag) => tag.toLowerCase()).find(isSeverity);
 
-  return {
+  const compiled: CompiledRule = {
     id,
     title: typeof table['description'] === 'string' && table['description'] !== '' ? table['description'] : id,
     severity: severityTag ?? GITLEAKS_RULE_SEVERITY,
-    keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
+    keywords: ruleKeywords(table['keywords'], file, `rule "${id}" keywords`, keywordTotal),
     minEntropy: entropy,
     source: file,
-    matches: (text: string) => re2Matches(pattern, text, secretGroup),
+    budget,
+    matches: (text: string) => re2Matches(pattern, text, secretGroup, compiled.budget),
     allows(candidate: Candidate): boolean {
       if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
         return true;
@@ -144,6 +147,7 @@ function compileGitleaksRule(table: Record<string, unknown>, id: string, file: s
       return allowlists.some((list) => allowlistAllows(list, candidate));
     }
   };
+  return compiled;
 }
 
 function allowlistAllows(list: Allowlist, candidate: Candidate): boolean {
@@ -194,15 +198,77 @@ function parseAllowlist(value: unknown, file: string, place: string, global: boo
   return list;
 }
 
+/**
+ * Most instructions a rule's compiled program may have. The largest rule of gitleaks' default
+ * config compiles to 1,972; matching costs up to one step per instruction and character.
+ */
+export const MAX_RE2_INSTRUCTIONS = 10_000;
+
 /** Compiles an RE2 pattern with re2js; the error names the file and the key. */
 export function compileRe2(value: unknown, file: string, place: string): RE2JS {
   if (typeof value !== 'string') {
     throw new ConfigurationError(`${file}: ${place} must be a string, got ${JSON.stringify(value)}.`);
   }
+  let compiled: RE2JS;
   try {
-    return RE2JS.compile(value);
+    compiled = RE2JS.compile(value);
   } catch (error) {
     throw new ConfigurationError(`${file}: ${place} is not a valid RE2 regular expression: ${(error as Error).message}`);
+  }
+  // re2js keeps the compiled program on an internal field; when a release renames it, the check is skipped.
+  const instructions = (compiled as unknown as { re2Input?: { prog?: { inst?: unknown[] } } }).re2Input?.prog?.inst?.length;
+  if (instructions !== undefined && instructions > MAX_RE2_INSTRUCTIONS) {
+    throw new ConfigurationError(`${file}: ${place} compiles to ${instructions} instructions, more than the maximum of ${MAX_RE2_INSTRUCTIONS}; split it into simpler rules.`);
+  }
+  return compiled;
+}
+
+/** Longest keyword a rule from a config may have, in characters. */
+export const MAX_KEYWORD_LENGTH = 100;
+/**
+ * Most keyword characters the rules of one config file may have in all: the keyword index
+ * takes 1 KiB of memory per character.
+ */
+export const MAX_KEYWORD_CHARACTERS = 50_000;
+
+/**
+ * Returns a rule's keywords in lower case. An empty keyword or one longer than
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * of a whole file against MAX_KEYWORD_CHARACTERS.
+ */
+export function ruleKeywords(value: unknown, file: string, place: string, total: { characters: number }): string[] {
+  const keywords = stringList(value, file, place);
+  for (const keyword of keywords) {
+    if (keyword.trim() === '') {
+      throw new ConfigurationError(`${file}: ${place} contains an empty keyword; every keyword must contain a character other than a blank.`);
+    }
+    if (keyword.length > MAX_KEYWORD_LENGTH) {
+      throw new ConfigurationError(`${file}: ${place} contains a keyword of ${keyword.length} characters, more than the maximum of ${MAX_KEYWORD_LENGTH}.`);
+    }
+    total.characters += keyword.length;
+  }
+  if (total.characters > MAX_KEYWORD_CHARACTERS) {
+    throw new ConfigurationError(`${file}: the keywords of its rules have ${total.characters} characters by ${place}, more than the maximum of ${MAX_KEYWORD_CHARACTERS}.`);
+  }
+  return keywords.map((keyword) => keyword.toLowerCase());
+}
+
+/** Time a rule from a config may spend matching over one scan. */
+export const RULE_TIME_BUDGET_MS = 30_000;
+
+/**
+ * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
+ * can still search the rest of a long line once per match, so a rule over budget stops.
+ */
+export class MatchBudget {
+  spentMs = 0;
+  /** The file being scanned when the budget ran out. */
+  exhaustedIn: string | undefined;
+
+  constructor(readonly limitMs: number = RULE_TIME_BUDGET_MS) {}
+
+  get exhausted(): boolean {
+    return this.spentMs > this.limitMs;
   }
 }
 
@@ -248,10 +314,18 @@ export function gitleaksFingerprint(path: string, ruleId: string, line: number, 
  * `secretGroup`, or when none is set the first group that matched, else the whole match, as
  * gitleaks picks it. An empty match advances one character so the loop always ends.
  */
-export function* re2Matches(pattern: RE2JS, text: string, secretGroup: number | undefined): Iterable<RuleMatch> {
+export function* re2Matches(pattern: RE2JS, text: string, secretGroup: number | undefined, budget?: MatchBudget): Iterable<RuleMatch> {
   const matcher = pattern.matcher(text);
   let from = 0;
-  while (from <= text.length && matcher.find(from)) {
+  while (from <= text.length && !(budget?.exhausted ?? false)) {
+    const started = performance.now();
+    const found = matcher.find(from);
+    if (budget !== undefined) {
+      budget.spentMs += performance.now() - started;
+    }
+    if (!found) {
+      break;
+    }
     const start = matcher.start();
     const end = matcher.end();
     from = end > start ? end : end + 1;

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import ignore from 'ignore';
 
-import { ConfigurationError, ReportError, toRepoPath, type Finding, type InputError, type Scanner, type ScannerOptions, type ScannerResult } from '@devsecops/core';
+import { ConfigurationError, readWorkspaceText, ReportError, toRepoPath, type Finding, type InputError, type Scanner, type ScannerOptions, type ScannerResult } from '@devsecops/core';
 
 import { BUILTIN_COMPILED, Detector, type GlobalAllow } from './detector.js';
 import { EXTERNAL_ENGINES, installPinnedTool, runExternalEngine, type ExternalEngine, type ToolResolver } from './engines.js';
@@ -64,15 +64,51 @@ export async function scanSecrets(options: ScannerOptions, dependencies: Secrets
     }
   };
   const result: ScannerResult = { findings: [], errors: [], warnings: [], stats: {}, engines: [] };
-  const gitleaks = loadGitleaksConfig(options.workspace, settings);
-  const range = settings.mode === 'history' ? historyRange(settings, dependencies) : undefined;
+  // The gitleaks config and the commit range come from the repository and the event: when one
+  // is broken, the error is recorded and the rest still runs, report files included.
+  let gitleaks: GitleaksConfig | undefined;
+  try {
+    gitleaks = loadGitleaksConfig(options.workspace, settings);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) {
+      throw error;
+    }
+    result.errors.push({ file: settings.gitleaksConfig ?? '.gitleaks.toml', message: `${error.message} The built-in rules ran without it.` });
+  }
+  let range: string | undefined;
+  let rangeFailed = false;
+  if (settings.mode === 'history') {
+    try {
+      range = historyRange(settings, dependencies);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) {
+        throw error;
+      }
+      rangeFailed = true;
+      result.errors.push({ file: 'git history', message: error.message });
+    }
+  }
 
   for (const engine of engines) {
+    if (rangeFailed) {
+      break;
+    }
     try {
       if (engine === 'builtin') {
         const detector = buildDetector(settings, gitleaks, result.warnings);
         result.stats['rules'] = detector.rules.length;
-        await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+        try {
+          await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+        } finally {
+          for (const rule of detector.rules) {
+            if (rule.budget?.exhaustedIn !== undefined) {
+              result.errors.push({
+                file: rule.source,
+                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
+              });
+            }
+          }
+        }
       } else {
         const external = await runExternalEngine(engine as ExternalEngine, {
           workspace: options.workspace,
@@ -88,9 +124,6 @@ export async function scanSecrets(options: ScannerOptions, dependencies: Secrets
       }
       result.engines.push(engine);
     } catch (error) {
-      if (error instanceof ConfigurationError && engine === 'builtin') {
-        throw error;
-      }
       result.errors.push({ file: engine, message: (error as Error).message });
     }
   }
@@ -110,7 +143,14 @@ export async function scanSecrets(options: ScannerOptions, dependencies: Secrets
     }
   }
 
-  applyGitleaksIgnore(options.workspace, settings, result.findings);
+  try {
+    applyGitleaksIgnore(options.workspace, settings, result.findings);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) {
+      throw error;
+    }
+    result.errors.push({ file: settings.gitleaksIgnore ?? '.gitleaksignore', message: error.message });
+  }
   return result;
 }
 
@@ -259,19 +299,18 @@ function applyGitleaksIgnore(workspace: string, settings: SecretsSettings, findi
   }
 }
 
+/** Largest gitleaks config or ignore file read, as for the suite's own config file. */
+const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
+
 function readWorkspaceFile(workspace: string, name: string, required: boolean, key: string): string | undefined {
-  const repoPath = toRepoPath(workspace, name);
-  if (repoPath === undefined) {
-    throw new ConfigurationError(`${key}: "${name}" is outside the workspace ${workspace}.`);
+  const read = readWorkspaceText(workspace, name, MAX_GITLEAKS_FILE_BYTES);
+  if (read.text !== undefined) {
+    return read.text;
   }
-  try {
-    return readFileSync(path.join(workspace, repoPath), 'utf8');
-  } catch {
-    if (required) {
-      throw new ConfigurationError(`${key}: "${name}" not found in the workspace ${workspace}.`);
-    }
+  if (read.problem === 'missing' && !required) {
     return undefined;
   }
+  throw new ConfigurationError(`${key}: "${name}" ${read.problem === 'missing' ? `not found in the workspace ${workspace}` : read.problem}.`);
 }
 
 

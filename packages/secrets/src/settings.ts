@@ -5,7 +5,7 @@ import { ConfigurationError, type ScannerOptions, type Severity } from '@devseco
 
 import schema from '../../../schema/devsecops.schema.json' with { type: 'json' };
 
-import { compileRe2, re2Matches } from './gitleaks-config.js';
+import { compileRe2, MatchBudget, re2Matches, ruleKeywords } from './gitleaks-config.js';
 import type { Candidate, CompiledRule } from './rules/types.js';
 
 export type SecretsMode = 'files' | 'history' | 'staged';
@@ -64,6 +64,7 @@ export function resolveSettings(options: Pick<ScannerOptions, 'config' | 'settin
     throw new ConfigurationError(`mode: "${mode}" is not a scan mode; expected one of ${SECRETS_MODES.join(', ')}.`);
   }
 
+  const keywordTotal = { characters: 0 };
   return {
     mode: mode as SecretsMode,
     base: options.settings['base'] ?? section.base,
@@ -73,26 +74,29 @@ export function resolveSettings(options: Pick<ScannerOptions, 'config' | 'settin
     gitleaksConfig: section['gitleaks-config'],
     gitleaksIgnore: section['gitleaks-ignore'],
     toolTimeoutMs: (section['tool-timeout'] ?? DEFAULT_TOOL_TIMEOUT_SECONDS) * 1000,
-    customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index)),
+    customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index, keywordTotal)),
     allowRegexes: (section.allowlist?.regexes ?? []).map((source, index) => compileRe2(source, file, `secrets.allowlist.regexes[${index}]`)),
     stopwords: (section.allowlist?.stopwords ?? []).map((word) => word.toLowerCase())
   };
 }
 
-function compileCustomRule(rule: NonNullable<SecretsSection['rules']>[number], file: string, index: number): CompiledRule {
+function compileCustomRule(rule: NonNullable<SecretsSection['rules']>[number], file: string, index: number, keywordTotal: { characters: number }): CompiledRule {
   const pattern = compileRe2(rule.regex, file, `secrets.rules[${index}].regex`);
+  const budget = new MatchBudget();
   const group = rule['secret-group'];
   if (group !== undefined && group > pattern.groupCount()) {
     throw new ConfigurationError(`${file}: secrets.rules[${index}].secret-group is ${group}, but the regex has ${pattern.groupCount()} group(s).`);
   }
-  return {
+  const compiled: CompiledRule = {
     id: rule.id,
     title: rule.title ?? rule.id,
     severity: rule.severity ?? 'high',
-    keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
+    keywords: ruleKeywords(rule.keywords, file, `secrets.rules[${index}].keywords`, keywordTotal),
     minEntropy: rule.entropy,
     source: file,
-    matches: (text: string) => re2Matches(pattern, text, group),
+    budget,
+    matches: (text: string) => re2Matches(pattern, text, group, compiled.budget),
     allows: (_candidate: Candidate) => false
   };
+  return compiled;
 }

@@ -116,6 +116,14 @@ describe('built-in rules', () => {
     expect(ruleIds(`pk = "-----BEGIN EC PRIVATE KEY-----\\n${randomText(BASE64, 20, 152)}\\n-----END EC PRIVATE KEY-----";`)).toEqual([]);
   });
 
+  test('hostile inputs run in linear time', () => {
+    // Headers split at escaped breaks took exponential time: 40 of them ran for minutes.
+    const headers = `key = "-----BEGIN PRIVATE KEY-----\\n${'abc: x\\n'.repeat(2000)}!"`;
+    expect(ruleIds(headers)).toEqual([]);
+    // Two optional runs of blanks around an absent '=' took quadratic time.
+    expect(ruleIds(`index-url${' '.repeat(200_000)}x`)).toEqual([]);
+  });
+
   test('PGP private key block inside a comment is one finding', () => {
     const text = ['/*', ' *  -----BEGIN PGP PRIVATE KEY BLOCK-----', ' *  Version: GnuPG v1', '', ` *  ${randomText(BASE64, 64, 153)}`, ' *  -----END PGP PRIVATE KEY BLOCK-----', ' */'].join('\n');
     expect(detector.scanText(text, 'key.c').map((match) => [match.rule.id, match.startLine])).toEqual([['pgp-private-key', 2]]);

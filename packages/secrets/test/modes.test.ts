@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { defaultConfig, RecordingLogger, type ScannerOptions } from '@devsecops/core';
-import { createSecretsScanner, Detector, gitleaksGlobalAllow, parseGitleaksConfig, scanSecrets } from '@devsecops/secrets';
+import { createSecretsScanner, Detector, gitleaksGlobalAllow, MatchBudget, parseGitleaksConfig, scanSecrets } from '@devsecops/secrets';
 
 import { corpusPath } from '../../../test/corpus.js';
 import { ALNUM, HEX, randomText } from './tokens.js';
@@ -131,10 +131,66 @@ describe('git modes', () => {
   test('unknown revision names the fix', async () => {
     git('init', '-q', '-b', 'main');
     commitFile('a.txt', 'start\n', 'start');
-    await expect(scanSecrets(options({ mode: 'history', base: 'f'.repeat(40) }))).rejects.toThrow(
-      `git log failed with exit code 128: fatal: Invalid revision range ${'f'.repeat(40)}..HEAD. In a shallow clone, check out with fetch-depth: 0.`
+    const result = await scanSecrets(options({ mode: 'history', base: 'f'.repeat(40) }));
+    expect(result.errors).toEqual([
+      { file: 'builtin', message: `git log failed with exit code 128: fatal: Invalid revision range ${'f'.repeat(40)}..HEAD. In a shallow clone, check out with fetch-depth: 0.` }
+    ]);
+    const flag = await createSecretsScanner().scan(options({ mode: 'history', base: '--output=/tmp/x' }));
+    expect(flag.errors.map((error) => error.file)).toEqual(['git history']);
+    expect(flag.errors[0]!.message).toContain('Invalid git revision');
+  });
+
+  test('bad range keeps report files', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('a.txt', 'start\n', 'start');
+    const report = path.join(workspace, 'gitleaks.json');
+    writeFileSync(report, JSON.stringify([{ RuleID: 'github-pat', File: 'a.txt', StartLine: 1, Secret: GITHUB_TOKEN, Match: GITHUB_TOKEN }]));
+    const result = await scanSecrets({ ...options({ mode: 'history', base: 'deadbeef' }), engines: ['builtin'], reportFiles: [report] });
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine])).toEqual([['github-pat', 'a.txt', 1]]);
+    expect(result.errors.map((error) => error.file)).toEqual(['builtin']);
+  });
+});
+
+describe('hostile repository config', () => {
+  test('broken gitleaks config is an error and the built-in rules still run', async () => {
+    write('.gitleaks.toml', '[[rules]]\nid = "x"\nregex = "a"\nkeywords = [""]\n');
+    write('a.txt', `${GITHUB_TOKEN}\n`);
+    const result = await scanSecrets(options());
+    expect(result.findings.map((finding) => finding.rule.id)).toEqual(['github-pat']);
+    expect(result.errors).toEqual([
+      { file: '.gitleaks.toml', message: '.gitleaks.toml: rule "x" keywords contains an empty keyword; every keyword must contain a character other than a blank. The built-in rules ran without it.' }
+    ]);
+  });
+
+  test('gitleaks config linking out of the workspace is not read', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'secrets-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'rules.toml'), '[[rules]]\nid = "outside"\nregex = "start"\n');
+      symlinkSync(path.join(outside, 'rules.toml'), path.join(workspace, '.gitleaks.toml'));
+      write('a.txt', 'start\n');
+      const result = await scanSecrets(options());
+      expect(result.findings).toEqual([]);
+      expect(result.errors.map((error) => [error.file, error.message.split(' is outside')[0]])).toEqual([['.gitleaks.toml', 'secrets.gitleaks-config: ".gitleaks.toml"']]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('regex compiling to a huge program is rejected', () => {
+    const regex = Array.from({ length: 300 }, (_, index) => `[a-z]{${700 + index}}[0-9]`).join('|');
+    expect(() => parseGitleaksConfig(`[[rules]]\nid = "big"\nregex = '''${regex}'''\n`, '.gitleaks.toml')).toThrow(
+      '.gitleaks.toml: rule "big" regex compiles to 255451 instructions, more than the maximum of 10000; split it into simpler rules.'
     );
-    await expect(createSecretsScanner().scan(options({ mode: 'history', base: '--output=/tmp/x' }))).rejects.toThrow('Invalid git revision');
+  });
+
+  test('rule over its time budget stops and is named', () => {
+    const config = parseGitleaksConfig("[[rules]]\nid = 'slow'\nregex = '''a(?:.*z)?'''\n", '.gitleaks.toml');
+    const rule = config.rules[0]!;
+    rule.budget = new MatchBudget(50);
+    const detector = new Detector(config.rules);
+    detector.scanText('a'.repeat(60_000), 'long.txt');
+    expect([rule.budget.exhausted, rule.budget.exhaustedIn]).toEqual([true, 'long.txt']);
+    expect(detector.scanText('a z', 'next.txt')).toEqual([]);
   });
 });
 

@@ -206,7 +206,7 @@ export const BUILTIN_RULES: SecretRule[] = [
   prefixed('crates-io-token', 'crates.io API token', 'high', 'cio', '[A-Za-z0-9]{32}', 4.0),
   rule('shopify-token', 'Shopify access token or shared secret', 'high', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], `${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
   rule('rubygems-credentials-file', 'RubyGems API key in a credentials file', 'high', [':rubygems_api_key:'], `:rubygems_api_key:\\s*(?<secret>[a-f0-9]{32})${E}`),
-  rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url\\s*=?\\s*https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
+  rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url[ \\t]{0,10}=?[ \\t]{0,10}https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
 
   // Chat, mail and messaging.
   rule('slack-bot-token', 'Slack bot token', 'high', ['xoxb-'], `${B}xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{20,34}${E}`),
@@ -320,7 +320,7 @@ export const BUILTIN_RULES: SecretRule[] = [
     'Private key (PEM)',
     'critical',
     ['private key-----'],
-    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`,
+    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`,
     { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }
   ),
   // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp

@@ -1,3 +1,4 @@
+import type { MatchBudget } from '../gitleaks-config.js';
 import type { Severity } from '@devsecops/core';
 
 /**
@@ -54,6 +55,8 @@ export interface CompiledRule {
   helpUri?: string;
   /** Where the rule came from: `builtin`, or the config file it was read from. */
   source: string;
+  /** Matching time the rule may still spend in this scan; rules from a config have one. */
+  budget?: MatchBudget;
 }
 
 export interface RuleMatch {
