@@ -4,6 +4,8 @@ export * from './logger.js';
 export * from './workspace.js';
 export * from './report.js';
 export * from './files.js';
+export * from './json.js';
+export * from './tree-walk.js';
 export * from './config.js';
 export * from './render/index.js';
 export * from './policy.js';

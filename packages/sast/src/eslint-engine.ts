@@ -62,6 +62,7 @@ export interface EslintEngineResult {
     skippedLarge: number;
     skippedExcluded: number;
     skippedLinks: number;
+    skippedIgnored: number;
   };
 }
 
@@ -168,7 +169,8 @@ export async function runEslintEngine(options: EslintEngineOptions): Promise<Esl
       skippedMinified: walk.skipped.minified,
       skippedLarge: walk.skipped.large,
       skippedExcluded: walk.skipped.excluded,
-      skippedLinks: walk.skipped.links
+      skippedLinks: walk.skipped.links,
+      skippedIgnored: walk.skipped.ignored
     }
   };
 }
@@ -271,5 +273,5 @@ function coreRuleUri(ruleId: string): string | undefined {
 }
 
 export function describeSkipped(skipped: SkippedCounts): string {
-  return `skipped ${skipped.directories} folder(s) (node_modules, dist, …), ${skipped.minified} minified file(s), ${skipped.large} file(s) over 1 MiB, ${skipped.excluded} excluded file(s), ${skipped.links} symbolic link(s)`;
+  return `skipped ${skipped.directories} folder(s) (node_modules, dist, …), ${skipped.minified} minified file(s), ${skipped.large} file(s) over 1 MiB, ${skipped.excluded} excluded file(s), ${skipped.links} symbolic link(s), ${skipped.ignored} left out by .gitignore`;
 }

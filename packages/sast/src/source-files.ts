@@ -1,7 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { toRepoPath } from '@devsecops/core';
+import { toRepoPath, walkTree } from '@devsecops/core';
 import picomatch from 'picomatch';
 
 /** File extensions the bundled engine lints: JavaScript, TypeScript and JSX in all module flavours. */
@@ -38,6 +38,8 @@ export interface SkippedCounts {
   excluded: number;
   /** Symbolic links, which are not followed. */
   links: number;
+  /** Folders, and JavaScript or TypeScript files, that a `.gitignore` excludes. */
+  ignored: number;
 }
 
 export interface SourceWalkOptions {
@@ -59,15 +61,15 @@ export function isJsOrTs(file: string): boolean {
 }
 
 /**
- * Collects the JavaScript and TypeScript files under the target, in a stable order, with their
- * text. Folders in SKIPPED_DIRECTORIES below the target, minified and oversized files, and
- * symbolic links are skipped and counted; the target itself is scanned even when it is such a
- * folder, so `node_modules/express` can be scanned on purpose.
+ * Collects the JavaScript and TypeScript files under the target, in name order, with their
+ * text. Folders in SKIPPED_DIRECTORIES below the target, what `.gitignore` files exclude,
+ * minified and oversized files, and symbolic links are skipped and counted. The target itself
+ * is scanned even when it is such a folder, so `node_modules/express` can be scanned on purpose.
  */
 export async function collectSourceFiles(options: SourceWalkOptions): Promise<SourceWalk> {
   const workspace = path.resolve(options.workspace);
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const skipped: SkippedCounts = { directories: 0, minified: 0, large: 0, excluded: 0, links: 0 };
+  const skipped: SkippedCounts = { directories: 0, minified: 0, large: 0, excluded: 0, links: 0, ignored: 0 };
   const files: SourceFile[] = [];
 
   const visitFile = async (absolute: string): Promise<void> => {
@@ -96,30 +98,36 @@ export async function collectSourceFiles(options: SourceWalkOptions): Promise<So
     files.push({ absolute, path: repoPath, text, bytes: size });
   };
 
-  const visitDirectory = async (directory: string): Promise<void> => {
-    const entries = await readdir(directory, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const absolute = path.join(directory, entry.name);
-      if (entry.isSymbolicLink()) {
-        skipped.links += 1;
-      } else if (entry.isDirectory()) {
-        if (SKIPPED_DIRECTORIES.includes(entry.name)) {
-          skipped.directories += 1;
-        } else {
-          await visitDirectory(absolute);
-        }
-      } else if (entry.isFile()) {
-        await visitFile(absolute);
-      }
-    }
-  };
-
   const target = path.resolve(workspace, options.target);
-  if ((await stat(target)).isDirectory()) {
-    await visitDirectory(target);
-  } else {
+  if (!(await stat(target)).isDirectory()) {
     await visitFile(target);
+    return { files, skipped };
+  }
+  if (target !== workspace && toRepoPath(workspace, target) === undefined) {
+    // Files outside the workspace have no repository path, so none would be kept.
+    return { files, skipped };
+  }
+  const walk = walkTree({ workspace, target, skipFolder: (name) => SKIPPED_DIRECTORIES.includes(name), walkIgnoredTarget: true });
+  for (const entry of walk) {
+    switch (entry.kind) {
+      case 'file':
+        await visitFile(path.join(workspace, entry.repoPath));
+        break;
+      case 'git':
+      case 'skippedFolder':
+        skipped.directories += 1;
+        break;
+      case 'link':
+        skipped.links += 1;
+        break;
+      case 'ignored':
+        if (entry.directory || isJsOrTs(entry.repoPath)) {
+          skipped.ignored += 1;
+        }
+        break;
+      case 'unreadable':
+        throw entry.error;
+    }
   }
   return { files, skipped };
 }

@@ -54,7 +54,8 @@ describe('runEslintEngine', () => {
       skippedMinified: 2,
       skippedLarge: 0,
       skippedExcluded: 0,
-      skippedLinks: 0
+      skippedLinks: 0,
+      skippedIgnored: 0
     });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toBe('ESLint could not parse 1 file(s), which were not scanned: lib/broken.js:2: Parsing error: Unexpected token');

@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 
-import ignore, { type Ignore } from 'ignore';
+import { walkTree } from '@devsecops/core';
 
 /** Bytes inspected for a NUL byte to tell binary files from text, as git does. */
 const BINARY_PROBE_BYTES = 8000;
@@ -32,89 +32,42 @@ export interface WalkedFile {
   content: Buffer;
 }
 
-interface IgnoreScope {
-  /** Repository-relative folder of the .gitignore, '' at the root. */
-  base: string;
-  rules: Ignore;
-}
-
 /**
- * Yields the text files under the target with their content, honouring every `.gitignore`
- * from the workspace root down (with git's pattern rules, through the `ignore` package) and
- * skipping `.git`, symbolic links, binary files and files over the size limit. `stats`
- * counts what was read and what was skipped, by reason.
+ * Yields the text files under the target with their content, walked by core's `walkTree`
+ * (every `.gitignore` from the workspace root down, `.git` and symbolic links skipped), and
+ * skips binary files and files over the size limit. `stats` counts what was read and what was
+ * skipped, by reason. A target that is a file is read even when `skipPath` matches it.
  */
 export function* walkFiles(options: WalkOptions, stats: WalkStats): Generator<WalkedFile> {
   const root = path.resolve(options.workspace);
-  const scopes: IgnoreScope[] = [];
-  if (options.exclude && options.exclude.length > 0) {
-    scopes.push({ base: '', rules: ignore().add(options.exclude) });
-  }
-
-  const target = path.resolve(options.target);
-  const relativeTarget = path.relative(root, target).split(path.sep).join('/');
-  // .gitignore files in the folders above the target apply to it too.
-  const parts = relativeTarget === '' ? [] : relativeTarget.split('/');
-  for (let depth = 0; depth < parts.length; depth++) {
-    addIgnoreFile(scopes, root, parts.slice(0, depth).join('/'));
-  }
-
-  const start = lstatSync(target, { throwIfNoEntry: false });
-  if (start?.isFile()) {
-    const file = readCandidate(root, relativeTarget, start.size, options, stats);
-    if (file) {
-      yield file;
-    }
-    return;
-  }
-  yield* walkFolder(root, relativeTarget, scopes, options, stats);
-}
-
-function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], options: WalkOptions, stats: WalkStats): Generator<WalkedFile> {
-  const scopes = [...parentScopes];
-  addIgnoreFile(scopes, root, folder);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-
-  for (const entry of entries) {
-    const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (entry.name === '.git' || isIgnored(scopes, repoPath, true)) {
+  const targetPath = path.relative(root, path.resolve(options.target)).split(path.sep).join('/');
+  for (const entry of walkTree({ workspace: options.workspace, target: options.target, exclude: options.exclude })) {
+    if (entry.kind === 'git' || entry.kind === 'ignored') {
+      stats.skippedIgnored++;
+    } else if (entry.kind === 'file') {
+      if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
         stats.skippedIgnored++;
         continue;
       }
-      yield* walkFolder(root, repoPath, scopes, options, stats);
-      continue;
+      const file = readCandidate(root, entry.repoPath, options, stats);
+      if (file) {
+        yield file;
+      }
     }
-    if (!entry.isFile()) {
-      continue;
-    }
-    if (isIgnored(scopes, repoPath, false) || options.skipPath?.(repoPath)) {
-      stats.skippedIgnored++;
-      continue;
-    }
-    const file = readCandidate(root, repoPath, undefined, options, stats);
-    if (file) {
-      yield file;
-    }
+    // Symbolic links and folders that cannot be listed are passed over without a count.
   }
 }
 
 /**
- * Reads a file with one open: its size from the open descriptor (or `knownSize`), then the
- * whole content, which is dropped when a NUL byte occurs in its first bytes.
+ * Reads a file with one open: its size from the open descriptor, then the whole content,
+ * which is dropped when a NUL byte occurs in its first bytes.
  */
-function readCandidate(root: string, repoPath: string, knownSize: number | undefined, options: WalkOptions, stats: WalkStats): WalkedFile | undefined {
+function readCandidate(root: string, repoPath: string, options: WalkOptions, stats: WalkStats): WalkedFile | undefined {
   const absolute = path.join(root, repoPath);
   const fd = openSync(absolute, 'r');
   let content: Buffer;
   try {
-    const size = knownSize ?? fstatSync(fd).size;
+    const size = fstatSync(fd).size;
     if (size > options.maxFileBytes) {
       stats.skippedLarge++;
       return undefined;
@@ -141,24 +94,4 @@ function readCandidate(root: string, repoPath: string, knownSize: number | undef
   stats.files++;
   stats.bytes += content.length;
   return { repoPath, content };
-}
-
-function addIgnoreFile(scopes: IgnoreScope[], root: string, folder: string): void {
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
-  } catch {
-    return;
-  }
-  scopes.push({ base: folder, rules: ignore().add(text) });
-}
-
-function isIgnored(scopes: IgnoreScope[], repoPath: string, directory: boolean): boolean {
-  for (const scope of scopes) {
-    const relative = scope.base === '' ? repoPath : repoPath.startsWith(`${scope.base}/`) ? repoPath.slice(scope.base.length + 1) : undefined;
-    if (relative !== undefined && scope.rules.ignores(directory ? `${relative}/` : relative)) {
-      return true;
-    }
-  }
-  return false;
 }

@@ -1,0 +1,129 @@
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+
+import ignore, { type Ignore } from 'ignore';
+
+export interface TreeWalkOptions {
+  /** Repository root: `.gitignore` files and paths are taken relative to it. */
+  workspace: string;
+  /** Folder or file to walk, inside the workspace. */
+  target: string;
+  /** Extra exclusions in .gitignore syntax, relative to the workspace. */
+  exclude?: readonly string[];
+  /** Returns true for a folder below the target to leave out by name, tested before the ignore rules. */
+  skipFolder?: (name: string, repoPath: string) => boolean;
+  /**
+   * When true, a target folder that the `.gitignore` files above it exclude is walked under the
+   * rules from the target down only, because naming the folder is a request to scan it.
+   */
+  walkIgnoredTarget?: boolean;
+}
+
+/**
+ * Entry met by `walkTree`, with its repository-relative path. `skippedFolder` is a folder that
+ * `skipFolder` left out, and `unreadable` a folder that could not be listed.
+ */
+export type TreeEntry =
+  | { kind: 'file'; repoPath: string }
+  | { kind: 'git' | 'skippedFolder' | 'link'; repoPath: string }
+  | { kind: 'ignored'; repoPath: string; directory: boolean }
+  | { kind: 'unreadable'; repoPath: string; error: unknown };
+
+interface IgnoreScope {
+  /** Repository-relative folder of the .gitignore, '' at the root. */
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Yields the regular files under the target in name order, depth first, and every entry left
+ * out on the way. Every `.gitignore` from the workspace root down applies, read by the `ignore`
+ * package. A target that is a file is yielded without the rules.
+ */
+export function* walkTree(options: TreeWalkOptions): Generator<TreeEntry> {
+  const root = path.resolve(options.workspace);
+  const exclude: IgnoreScope[] = options.exclude && options.exclude.length > 0 ? [{ base: '', rules: ignore().add([...options.exclude]) }] : [];
+  let scopes = [...exclude];
+
+  const target = path.resolve(options.target);
+  const relativeTarget = path.relative(root, target).split(path.sep).join('/');
+  // .gitignore files in the folders above the target apply to it too.
+  const parts = relativeTarget === '' ? [] : relativeTarget.split('/');
+  for (let depth = 0; depth < parts.length; depth++) {
+    addIgnoreFile(scopes, root, parts.slice(0, depth).join('/'));
+  }
+  if (options.walkIgnoredTarget && relativeTarget !== '' && isIgnored(scopes, relativeTarget, true)) {
+    scopes = [...exclude];
+  }
+
+  const start = lstatSync(target, { throwIfNoEntry: false });
+  if (start?.isFile()) {
+    yield { kind: 'file', repoPath: relativeTarget };
+    return;
+  }
+  yield* walkFolder(root, relativeTarget, scopes, options);
+}
+
+function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], options: TreeWalkOptions): Generator<TreeEntry> {
+  const scopes = [...parentScopes];
+  addIgnoreFile(scopes, root, folder);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+  } catch (error) {
+    yield { kind: 'unreadable', repoPath: folder, error };
+    return;
+  }
+  entries.sort((a, b) => compareNames(a.name, b.name));
+
+  for (const entry of entries) {
+    const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    if (entry.isSymbolicLink()) {
+      yield { kind: 'link', repoPath };
+    } else if (entry.isDirectory()) {
+      if (entry.name === '.git') {
+        yield { kind: 'git', repoPath };
+      } else if (options.skipFolder?.(entry.name, repoPath)) {
+        yield { kind: 'skippedFolder', repoPath };
+      } else if (isIgnored(scopes, repoPath, true)) {
+        yield { kind: 'ignored', repoPath, directory: true };
+      } else {
+        yield* walkFolder(root, repoPath, scopes, options);
+      }
+    } else if (entry.isFile() && isIgnored(scopes, repoPath, false)) {
+      yield { kind: 'ignored', repoPath, directory: false };
+    } else if (entry.isFile()) {
+      yield { kind: 'file', repoPath };
+    }
+  }
+}
+
+/** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
+function compareNames(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+function addIgnoreFile(scopes: IgnoreScope[], root: string, folder: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
+  } catch {
+    return;
+  }
+  scopes.push({ base: folder, rules: ignore().add(text) });
+}
+
+// NOTE: a path is ignored when any scope ignores it, so a `!pattern` in a deeper .gitignore does
+// not re-include what a parent .gitignore excludes, as git would. Patterns also ignore case.
+function isIgnored(scopes: IgnoreScope[], repoPath: string, directory: boolean): boolean {
+  for (const scope of scopes) {
+    const relative = scope.base === '' ? repoPath : repoPath.startsWith(`${scope.base}/`) ? repoPath.slice(scope.base.length + 1) : undefined;
+    if (relative !== undefined && scope.rules.ignores(directory ? `${relative}/` : relative)) {
+      return true;
+    }
+  }
+  return false;
+}
