@@ -237,6 +237,13 @@ describe('markdown size limits', () => {
     expect(comment).toContain('\n\n… and 10 more reports could not be read.\n');
   });
 
+  it('heads a pass with failed inputs as incomplete', () => {
+    const errors = [{ file: 'gitleaks.json', message: 'invalid JSON at line 4, column 15' }];
+
+    expect(renderComment(makeReport([], { errors }), { limit: GITHUB_LIMITS.comment }).split('\n')[0]).toBe('## ⚠️ DevSecOps report: incomplete, 1 input failed');
+    expect(renderComment(makeReport([]), { limit: GITHUB_LIMITS.comment }).split('\n')[0]).toBe('## ✅ DevSecOps report: passed');
+  });
+
   it('rejects a limit below heading and footer', () => {
     expect(() => renderComment(makeReport([]), { limit: 50 })).toThrow('Markdown limit 50 is too small for the report heading and footer');
   });

@@ -58,7 +58,7 @@ describe('renderText', () => {
         '',
         '\u001b[31merror\u001b[0m: f: m',
         '',
-        'Policy \u001b[32mpassed\u001b[0m: No new findings at or above high',
+        'Policy \u001b[31mpassed on incomplete results (1 input failed)\u001b[0m: No new findings at or above high',
         ''
       ].join('\n')
     );

@@ -4,6 +4,7 @@ import { FINGERPRINT_KEY } from '@devsecops/core';
 import { parseSecretReport, readSecretReport } from '@devsecops/secrets';
 
 import { corpusPath } from '../../../test/corpus.js';
+import { ALNUM, randomText } from './tokens.js';
 
 const WORKSPACE = '/work/repo';
 
@@ -97,6 +98,21 @@ describe('secret scanner reports', () => {
     expect(() => parseSecretReport('{"results": 42}', 'bad.json', WORKSPACE)).toThrow(
       'bad.json: not a secret scanner report this suite reads: expected gitleaks, TruffleHog, trufflehog3, detect-secrets, ggshield or SARIF output'
     );
-    expect(() => parseSecretReport('{"a":1}\nnot json', 'lines.json', WORKSPACE)).toThrow('lines.json: line 2: invalid JSON in a JSON lines report');
+    expect(() => parseSecretReport('{"a":1}\nnot json', 'lines.json', WORKSPACE)).toThrow(
+      'lines.json: line 2, column 1: invalid JSON in a JSON lines report: expected a value (object, array, string, number, true, false or null)'
+    );
+  });
+
+  test('JSON error names the place and quotes nothing', () => {
+    const secret = `wJalr${randomText(ALNUM, 35, 300)}`;
+    const text = `[\n  {\n    "RuleID": "aws-secret",\n    "Secret": ${secret}\n  }\n]`;
+    let message = '';
+    try {
+      parseSecretReport(text, 'gitleaks.json', WORKSPACE);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('gitleaks.json: invalid JSON at line 4, column 15: expected a value (object, array, string, number, true, false or null)');
+    expect(message).not.toContain(secret.slice(0, 5));
   });
 });

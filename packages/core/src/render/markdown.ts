@@ -140,8 +140,10 @@ function renderHeader(report: Report, options: MarkdownOptions, withMarker: bool
     lines.push(validateMarker(options.marker));
   }
 
-  const status = report.policy.failed ? '❌' : '✅';
-  const result = report.policy.failed ? 'failed' : 'passed';
+  // A policy that passed on results with unreadable inputs or failed engines is not a pass.
+  const incomplete = !report.policy.failed && report.errors.length > 0;
+  const status = report.policy.failed ? '❌' : incomplete ? '⚠️' : '✅';
+  const result = report.policy.failed ? 'failed' : incomplete ? `incomplete, ${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed` : 'passed';
   lines.push(`## ${status} ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}: ${result}`, '');
   lines.push(renderCountsLine(report), '');
 

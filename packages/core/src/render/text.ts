@@ -36,7 +36,12 @@ export function renderText(report: Report, options: TextOptions): string {
     renderNotices(report, paint)
   ];
 
-  const result = report.policy.failed ? paint(RED, 'failed') : paint(GREEN, 'passed');
+  const incomplete = !report.policy.failed && report.errors.length > 0;
+  const result = report.policy.failed
+    ? paint(RED, 'failed')
+    : incomplete
+      ? paint(RED, `passed on incomplete results (${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed)`)
+      : paint(GREEN, 'passed');
   const reason = report.policy.reason === '' ? '' : `: ${clean(report.policy.reason)}`;
   blocks.push([`Policy ${result}${reason}`]);
 

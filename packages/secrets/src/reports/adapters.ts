@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { parseSarif, ReportError, type Finding } from '@devsecops/core';
+import { locateJsonError, parseJsonText, parseSarif, ReportError, type Finding } from '@devsecops/core';
 
 import { SECRET_CWE } from '../findings.js';
 import { redact, secretPartialFingerprints } from '../redact.js';
@@ -50,9 +50,8 @@ export function parseSecretReport(text: string, file: string, workspace: string,
   let document: unknown;
   try {
     document = JSON.parse(trimmed);
-  } catch (error) {
-    const records = parseJsonLines(trimmed, file, (error as Error).message);
-    return jsonLinesReport(records, context);
+  } catch {
+    return jsonLinesReport(parseJsonLines(trimmed, file), context);
   }
 
   if (Array.isArray(document)) {
@@ -76,7 +75,12 @@ export function parseSecretReport(text: string, file: string, workspace: string,
   throw new ReportError(file, 'not a secret scanner report this suite reads: expected gitleaks, TruffleHog, trufflehog3, detect-secrets, ggshield or SARIF output');
 }
 
-function parseJsonLines(text: string, file: string, firstError: string): Record<string, unknown>[] {
+/**
+ * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
+ * JSON nor JSON lines gets the position of its first error; error messages never quote the
+ * text, which may hold secrets.
+ */
+function parseJsonLines(text: string, file: string): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
@@ -88,7 +92,11 @@ function parseJsonLines(text: string, file: string, firstError: string): Record<
     try {
       value = JSON.parse(line);
     } catch {
-      throw new ReportError(file, index === 0 ? `invalid JSON: ${firstError}` : `line ${index + 1}: invalid JSON in a JSON lines report`);
+      if (index === 0) {
+        parseJsonText(text, file);
+      }
+      const error = locateJsonError(line);
+      throw new ReportError(file, `line ${index + 1}, column ${error.column + lines[index]!.indexOf(line)}: invalid JSON in a JSON lines report: expected ${error.expected}`);
     }
     if (!isObject(value)) {
       throw new ReportError(file, `line ${index + 1}: expected a JSON object`);
