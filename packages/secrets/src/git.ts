@@ -19,11 +19,18 @@ const COMMIT_MARK = '\u001ecommit ';
 
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
+// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
+// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
 
-/** Arguments of `git log` for the commits in `range` (`base..head`, or one commit and its ancestors). */
+/**
+ * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
+ * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
+ * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * repeated.
+ */
 export function gitLogArguments(range: string): string[] {
-  return [...GIT_CONFIG, 'log', '-p', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
+  return [...GIT_CONFIG, 'log', '-p', '--cc', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
 }
 
 export function gitStagedArguments(): string[] {
@@ -74,6 +81,8 @@ export class DiffParser {
   private current: AddedLines | undefined;
   private inHunk = false;
   private nextLine = 0;
+  /** Columns of the line prefix: 1 in a diff, the number of parents in a merge's combined diff. */
+  private prefixWidth = 1;
 
   /** Feeds one line; returns the previous file's added lines when this line ends them. */
   push(line: string): AddedLines | undefined {
@@ -82,7 +91,7 @@ export class DiffParser {
       this.commit = line.slice(COMMIT_MARK.length).trim();
       return done;
     }
-    if (line.startsWith('diff --git ')) {
+    if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
       const done = this.flush();
       this.current = { commit: this.commit, path: '', lines: [], lineNumbers: [] };
       this.inHunk = false;
@@ -97,21 +106,31 @@ export class DiffParser {
         this.current.path = target === '/dev/null' ? '' : target.replace(/^b\//, '');
       }
     }
-    if (line.startsWith('@@ ')) {
-      const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+    if (line.startsWith('@@')) {
+      // "@@ -a,b +c,d @@" in a diff; "@@@ -a,b -c,d +e,f @@@" (one more @ per parent) in a combined diff.
+      const header = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? \1/.exec(line);
       this.inHunk = header !== null;
-      this.nextLine = header ? Number(header[1]) : 0;
+      this.prefixWidth = header ? header[1]!.length - 1 : 1;
+      this.nextLine = header ? Number(header[2]) : 0;
       return undefined;
     }
     if (!this.inHunk) {
       return undefined;
     }
-    if (line.startsWith('+')) {
-      this.current.lines.push(line.slice(1));
-      this.current.lineNumbers.push(this.nextLine++);
-    } else if (line.startsWith(' ')) {
-      this.nextLine++;
+    const prefix = line.slice(0, this.prefixWidth);
+    // Removed lines are not in the new file; "\ No newline at end of file" is no line at all.
+    if (prefix.includes('-') || line.startsWith('\\')) {
+      return undefined;
     }
+    // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+    if (/^\++$/.test(prefix)) {
+      const text = line.slice(this.prefixWidth);
+      if (!text.includes('\u0000')) {
+        this.current.lines.push(text);
+        this.current.lineNumbers.push(this.nextLine);
+      }
+    }
+    this.nextLine++;
     return undefined;
   }
 

@@ -118,6 +118,40 @@ describe('git modes', () => {
     expect(pull.findings.map((finding) => finding.properties?.['commit'])).toEqual([second]);
   });
 
+  test('history finds a secret added while resolving a merge, once', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('app.txt', 'one\ntwo\nthree\n', 'start');
+    git('checkout', '-q', '-b', 'topic');
+    const topic = commitFile('app.txt', `one\ntwo ${STRIPE_KEY}\nthree\n`, 'topic key');
+    git('checkout', '-q', 'main');
+    commitFile('app.txt', 'one\ntwo changed\nthree\n', 'main change');
+    // Both branches changed line 2, so the merge stops on a conflict that the next lines resolve.
+    expect(() => git('merge', '-q', 'topic', '-m', 'merge', '--no-commit')).toThrow('Command failed');
+    write('app.txt', `one\ntwo ${GITHUB_TOKEN}\nthree\n`);
+    git('add', 'app.txt');
+    git('commit', '-q', '-m', 'merge topic');
+    const merge = git('rev-parse', 'HEAD');
+
+    const result = await scanSecrets(options({ mode: 'history' }));
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine, finding.properties?.['commit']])).toEqual([
+      ['github-pat', 'app.txt', 2, merge],
+      ['stripe-secret-key', 'app.txt', 2, topic]
+    ]);
+  });
+
+  test('history and staged scan files that gitattributes marks -diff', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('.gitattributes', '* -diff\n', 'attributes');
+    const added = commitFile('app.env', `TOKEN=${GITHUB_TOKEN}\n`, 'add token');
+    write('b.env', `KEY=${STRIPE_KEY}\n`);
+    git('add', 'b.env');
+
+    const history = await scanSecrets(options({ mode: 'history' }));
+    expect(history.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.properties?.['commit']])).toEqual([['github-pat', 'app.env', added]]);
+    const staged = await scanSecrets(options({ mode: 'staged' }));
+    expect(staged.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([['stripe-secret-key', 'b.env']]);
+  });
+
   test('staged mode scans the index only', async () => {
     git('init', '-q', '-b', 'main');
     commitFile('a.txt', 'start\n', 'start');
