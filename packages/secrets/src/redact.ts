@@ -17,6 +17,9 @@ export function redact(secret: string): string {
   return `${secret.slice(0, visible)}${REDACTION_MARK}`;
 }
 
+/** Shortest part of a multi-line secret that an excerpt redacts on its own. */
+const MIN_PART_LENGTH = 4;
+
 /**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
@@ -24,13 +27,16 @@ export function redact(secret: string): string {
  * the cost does not grow with the length of a minified line.
  */
 export function redactedExcerpt(line: string, secret: string, secrets: Iterable<string>, length: number): string {
-  const ordered = [...new Set([secret, ...secrets])].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+  // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
+  const parts = (value: string): string[] => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
+  const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+  const anchor = parts(secret)[0] ?? '';
   const longest = ordered[0]?.length ?? 0;
-  const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
+  const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
   // The window keeps `length` characters on each side of the secret whatever the redactions
   // remove. Occurrences are searched a secret's length further out, so cut ones are found too.
   const from = Math.max(0, at - length - longest);
-  const to = Math.min(line.length, at + secret.length + length + longest);
+  const to = Math.min(line.length, at + anchor.length + length + longest);
   const searchFrom = Math.max(0, from - longest);
   const area = line.slice(searchFrom, Math.min(line.length, to + longest));
   // Which secret covers each character of the area, longest secret first.
@@ -57,7 +63,7 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
       continue;
     }
     if (begins[index] === 1 || index === from - searchFrom) {
-      if (value === secret && secretAt === -1) {
+      if (value === anchor && secretAt === -1) {
         secretAt = result.length;
       }
       result += redact(value);

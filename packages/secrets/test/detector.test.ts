@@ -261,6 +261,12 @@ describe('entropy and redaction', () => {
     expect(redactedExcerpt('x = "SECRETVALUE1"; y = "OTHERVALUE22";', 'SECRETVALUE1', ['OTHERVALUE22'], 200)).toBe('x = "SEC…"; y = "OTH…";');
   });
 
+  test('excerpt of a multi-line secret', () => {
+    const body = [randomText(BASE64, 40, 310), randomText(BASE64, 64, 311)];
+    const line = `key = "-----BEGIN PRIVATE KEY----- ${body[0]}`;
+    expect(redactedExcerpt(line, body.join('\n'), [], 200)).toBe(`key = "-----BEGIN PRIVATE KEY----- ${body[0]!.slice(0, 4)}…`);
+  });
+
   test('excerpt leaks no secret part', () => {
     const leaks: string[] = [];
     for (let seed = 1; seed <= 300; seed++) {
