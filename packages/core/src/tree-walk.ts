@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
@@ -17,6 +18,40 @@ export interface TreeWalkOptions {
    * rules from the target down only, because naming the folder is a request to scan it.
    */
   walkIgnoredTarget?: boolean;
+  /**
+   * Repository-relative paths of the files git tracks (see `gitTrackedFiles`). They are walked
+   * even where a `.gitignore` excludes them, as git does: committing a file with `git add -f`
+   * must not hide it from a scan.
+   */
+  tracked?: ReadonlySet<string>;
+}
+
+/** Largest .gitignore read; a bigger one, or one that is not a regular file, is passed over. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+/**
+ * Returns the repository-relative paths git tracks in `workspace`, or undefined when it is not
+ * a git work tree or git is not available.
+ */
+export function gitTrackedFiles(workspace: string): Set<string> | undefined {
+  try {
+    const output = execFileSync('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--full-name'], {
+      cwd: workspace,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore']
+    });
+    const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // Paths are relative to the repository root; a workspace below the root keeps its own part.
+    return new Set(
+      output
+        .split('\0')
+        .filter((file) => file !== '' && file.startsWith(prefix))
+        .map((file) => file.slice(prefix.length))
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -61,10 +96,26 @@ export function* walkTree(options: TreeWalkOptions): Generator<TreeEntry> {
     yield { kind: 'file', repoPath: relativeTarget };
     return;
   }
-  yield* walkFolder(root, relativeTarget, scopes, options);
+  if (start?.isSymbolicLink()) {
+    // A link as the target could point out of the workspace; it is reported, not followed.
+    yield { kind: 'link', repoPath: relativeTarget };
+    return;
+  }
+  yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
 }
 
-function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], options: TreeWalkOptions): Generator<TreeEntry> {
+/** The folders that hold a tracked file, at any depth. */
+function trackedFolders(tracked: ReadonlySet<string> | undefined): Set<string> {
+  const folders = new Set<string>();
+  for (const file of tracked ?? []) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+      folders.add(file.slice(0, slash));
+    }
+  }
+  return folders;
+}
+
+function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], options: TreeWalkOptions & { trackedFolders: Set<string> }): Generator<TreeEntry> {
   const scopes = [...parentScopes];
   addIgnoreFile(scopes, root, folder);
   let entries: Dirent[];
@@ -85,12 +136,12 @@ function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], 
         yield { kind: 'git', repoPath };
       } else if (options.skipFolder?.(entry.name, repoPath)) {
         yield { kind: 'skippedFolder', repoPath };
-      } else if (isIgnored(scopes, repoPath, true)) {
+      } else if (isIgnored(scopes, repoPath, true) && !options.trackedFolders.has(repoPath)) {
         yield { kind: 'ignored', repoPath, directory: true };
       } else {
         yield* walkFolder(root, repoPath, scopes, options);
       }
-    } else if (entry.isFile() && isIgnored(scopes, repoPath, false)) {
+    } else if (entry.isFile() && isIgnored(scopes, repoPath, false) && !(options.tracked?.has(repoPath) ?? false)) {
       yield { kind: 'ignored', repoPath, directory: false };
     } else if (entry.isFile()) {
       yield { kind: 'file', repoPath };
@@ -107,9 +158,15 @@ function compareNames(a: string, b: string): number {
 }
 
 function addIgnoreFile(scopes: IgnoreScope[], root: string, folder: string): void {
+  const file = path.join(root, folder, '.gitignore');
   let text: string;
   try {
-    text = readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
+    // Only a regular file: a repository's .gitignore could be a link to /dev/zero.
+    const stats = lstatSync(file);
+    if (!stats.isFile() || stats.size > MAX_GITIGNORE_BYTES) {
+      return;
+    }
+    text = readFileSync(file, 'utf8');
   } catch {
     return;
   }

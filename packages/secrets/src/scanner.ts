@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import ignore from 'ignore';
 
-import { ConfigurationError, readWorkspaceText, ReportError, toRepoPath, type Finding, type InputError, type Scanner, type ScannerOptions, type ScannerResult } from '@devsecops/core';
+import { ConfigurationError, gitTrackedFiles, readWorkspaceText, ReportError, toRepoPath, type Finding, type InputError, type Scanner, type ScannerOptions, type ScannerResult } from '@devsecops/core';
 
 import { BUILTIN_COMPILED, Detector, type GlobalAllow } from './detector.js';
 import { EXTERNAL_ENGINES, installPinnedTool, runExternalEngine, type ExternalEngine, type ToolResolver } from './engines.js';
@@ -198,7 +198,9 @@ async function runBuiltin(
         target: options.target,
         maxFileBytes: settings.maxFileBytes,
         exclude: settings.exclude,
-        skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined
+        skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
+        tracked: gitTrackedFiles(options.workspace),
+        onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
       },
       stats
     )) {

@@ -17,6 +17,10 @@ export interface WalkOptions {
   exclude?: string[];
   /** Returns true for a repository-relative path to leave out, such as a gitleaks path allowlist. */
   skipPath?: (repoPath: string) => boolean;
+  /** Files git tracks: scanned even where a .gitignore excludes them. */
+  tracked?: ReadonlySet<string>;
+  /** Receives each file or folder that could not be read, and the walk goes on. */
+  onError?: (repoPath: string, message: string) => void;
 }
 
 export interface WalkStats {
@@ -41,21 +45,39 @@ export interface WalkedFile {
 export function* walkFiles(options: WalkOptions, stats: WalkStats): Generator<WalkedFile> {
   const root = path.resolve(options.workspace);
   const targetPath = path.relative(root, path.resolve(options.target)).split(path.sep).join('/');
-  for (const entry of walkTree({ workspace: options.workspace, target: options.target, exclude: options.exclude })) {
+  for (const entry of walkTree({ workspace: options.workspace, target: options.target, exclude: options.exclude, tracked: options.tracked })) {
     if (entry.kind === 'git' || entry.kind === 'ignored') {
       stats.skippedIgnored++;
+    } else if (entry.kind === 'unreadable') {
+      options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
+    } else if (entry.kind === 'link' && entry.repoPath === targetPath) {
+      options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
     } else if (entry.kind === 'file') {
       if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
         stats.skippedIgnored++;
         continue;
       }
-      const file = readCandidate(root, entry.repoPath, options, stats);
+      let file: WalkedFile | undefined;
+      try {
+        file = readCandidate(root, entry.repoPath, options, stats);
+      } catch (error) {
+        // One unreadable file (no permission, a name that is not UTF-8) must not end the walk.
+        options.onError?.(entry.repoPath, `file not scanned: ${errorText(error)}`);
+        continue;
+      }
       if (file) {
         yield file;
       }
     }
-    // Symbolic links and folders that cannot be listed are passed over without a count.
+    // Symbolic links below the target are passed over without a count.
   }
+}
+
+/** The system error code and message without the path, which the caller names already. */
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error as Error).message.replace(/, \w+ '.*'$/, '');
+  return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
 }
 
 /**

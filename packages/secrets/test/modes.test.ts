@@ -185,6 +185,56 @@ describe('git modes', () => {
   });
 });
 
+describe('hostile repository tree', () => {
+  test('file whose name is not UTF-8 is named and the walk goes on', async () => {
+    writeFileSync(Buffer.concat([Buffer.from(`${workspace}/a-`), Buffer.from([0xff]), Buffer.from('-latin1.txt')]), 'text\n');
+    write('b.txt', `${GITHUB_TOKEN}\n`);
+    const result = await scanSecrets(options());
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([['github-pat', 'b.txt']]);
+    expect(result.errors).toEqual([{ file: 'a-\ufffd-latin1.txt', message: 'file not scanned: ENOENT: no such file or directory' }]);
+  });
+
+  test('tracked file that gitignore excludes is scanned', async () => {
+    git('init', '-q', '-b', 'main');
+    write('.gitignore', '*.env\nbuild/\n');
+    write('config.env', `TOKEN=${GITHUB_TOKEN}\n`);
+    write('build/keep.txt', `KEY=${STRIPE_KEY}\n`);
+    write('build/generated.txt', `${SENTRY_TOKEN}\n`);
+    write('local.env', `${SENTRY_TOKEN}\n`);
+    git('add', '.gitignore');
+    git('add', '-f', 'config.env', 'build/keep.txt');
+    const result = await scanSecrets(options());
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([
+      ['stripe-secret-key', 'build/keep.txt'],
+      ['github-pat', 'config.env']
+    ]);
+    expect(result.stats['skippedIgnored']).toBe(3);
+  });
+
+  test('gitignore that links to a device is not read', async () => {
+    write('sub/a.txt', `${GITHUB_TOKEN}\n`);
+    symlinkSync('/dev/zero', path.join(workspace, 'sub', '.gitignore'));
+    const result = await scanSecrets(options());
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([['github-pat', 'sub/a.txt']]);
+    expect(result.errors).toEqual([]);
+  });
+
+  test('path to scan that is a symbolic link is not followed', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'secrets-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'home-secret.txt'), `${GITHUB_TOKEN}\n`);
+      symlinkSync(outside, path.join(workspace, 'src'));
+      const result = await scanSecrets({ ...options(), target: path.join(workspace, 'src') });
+      expect(result.findings).toEqual([]);
+      expect(result.errors).toEqual([
+        { file: 'src', message: 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead' }
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('hostile repository config', () => {
   test('broken gitleaks config is an error and the built-in rules still run', async () => {
     write('.gitleaks.toml', '[[rules]]\nid = "x"\nregex = "a"\nkeywords = [""]\n');
