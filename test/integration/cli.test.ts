@@ -17,7 +17,7 @@ const REJECTED = {
   'sarif-sdk__v2-spec-InlineExternalProperties.sarif': 'version "2.0.0-csd.2.beta.2019-02-20" is not supported; expected "2.1.0"',
   'sarif-sdk__v2-spec-Minimal.sarif': 'version "2.0.0" is not supported; expected "2.1.0"',
   'sarif-sdk__v2-spec-RuleMetadata.sarif': 'version "2.0.0" is not supported; expected "2.1.0"',
-  'sarif-sdk__validate-JSON1001.SyntaxError.sarif': 'invalid JSON at line 3, column 3: Expected double-quoted property name',
+  'sarif-sdk__validate-JSON1001.SyntaxError.sarif': 'invalid JSON at line 3, column 3: expected a double-quoted property name',
   'sarif-sdk__validate-SimpleExample.sarif-external-properties.json': 'runs is missing: this is a SARIF external property file, not a SARIF log',
   'sarif-spec__2.2-example-example-3-13-5-01.json': 'version "2.2" is not supported; expected "2.1.0"',
   'sarif-spec__2.2-example-example-3-3-4-01.json': 'version "2.2" is not supported; expected "2.1.0"',

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ReportError } from './errors.js';
 import type { Finding } from './finding.js';
 import { FINGERPRINT_KEY } from './fingerprint.js';
+import { parseJsonText } from './json.js';
 
 /** Fingerprints of accepted findings, which the report counts as existing rather than new. */
 export interface Baseline {
@@ -31,9 +32,9 @@ export async function readBaseline(file: string): Promise<Baseline> {
 
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonText(text, file);
   } catch (error) {
-    throw new ReportError(file, `invalid JSON (${(error as Error).message}); ${EXPECTED_FORMS}`);
+    throw new ReportError(file, `${(error as ReportError).detail}; ${EXPECTED_FORMS}`);
   }
 
   return { file, fingerprints: new Set(parseBaseline(file, data)) };

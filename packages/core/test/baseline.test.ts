@@ -100,7 +100,9 @@ describe('readBaseline rejected content', () => {
 
   it('rejects invalid JSON and names the accepted forms', async () => {
     const error = await readError(fixture('truncated.json'));
-    expect(error.detail).toMatch(/^invalid JSON \(.+\); expected \{"version": 1, "fingerprints": \[\.\.\.\]\}, a JSON array/u);
+    expect(error.detail).toBe(
+      'invalid JSON at line 1, column 34: expected a value, but the text ended; expected {"version": 1, "fingerprints": [...]}, a JSON array of fingerprint strings, or a SARIF log'
+    );
   });
 
   it('rejects a missing file', async () => {

@@ -427,7 +427,7 @@ describe('parseSarif rejections', () => {
   test.each([
     ['empty text', '', 'is empty; expected a SARIF 2.1.0 JSON log'],
     ['whitespace only', '  \n', 'is empty; expected a SARIF 2.1.0 JSON log'],
-    ['truncated JSON', '{\n  "version": "2.1.0",\n  "runs": [', 'invalid JSON at line 3, column 12: Unexpected end of JSON input'],
+    ['truncated JSON', '{\n  "version": "2.1.0",\n  "runs": [', 'invalid JSON at line 3, column 12: expected a value, but the text ended'],
     ['bad token on line 2', '{\n  "version": 2.1.0\n}', 'invalid JSON at line 2, column 17: '],
     ['JSON null', 'null', 'is not a SARIF log: expected a JSON object with "version" and "runs", got null'],
     ['object without SARIF keys', '{"issues":[]}', 'is not a SARIF log: it has neither "version" nor "runs"'],

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ReportError, type Finding, type Logger } from '@devsecops/core';
+import { parseJsonText, ReportError, type Finding, type Logger } from '@devsecops/core';
 import { checkExitCode, findOnPath, installBinaryTool, installPipTool, runTool, TOOLS, ToolError } from '@devsecops/tools';
 
 import { readCheckovReport } from './reports/checkov.js';
@@ -62,12 +62,7 @@ export async function runExternalEngine(engine: string, options: ExternalEngineO
     checkExitCode(name, result);
     const text = name === 'kics' ? readFileSync(path.join(outputDir, 'results.json'), 'utf8') : result.stdout;
     const label = `${name} output`;
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      throw new ReportError(label, `invalid JSON: ${(error as Error).message}`);
-    }
+    const document = parseJsonText(text, label);
     const report = readEngineReport(name, document, label, options);
     for (const warning of report.warnings) {
       options.logger.warning(warning);

@@ -1,4 +1,4 @@
-import { lineAndColumn, parseSarif, readReportText, ReportError, type Finding } from '@devsecops/core';
+import { parseJsonText, parseSarif, readReportText, ReportError, type Finding } from '@devsecops/core';
 
 import { readBanditJson } from './bandit-report.js';
 import { readEslintJson } from './eslint-report.js';
@@ -105,12 +105,5 @@ function parseJson(text: string, label: string): unknown {
   if (body.trim() === '') {
     throw new ReportError(label, 'is empty; expected a JSON report');
   }
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const { line, column } = lineAndColumn(body, position ? Number(position[1]) : body.length);
-    throw new ReportError(label, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-  }
+  return parseJsonText(body, label);
 }

@@ -104,7 +104,7 @@ test('every report of the five SAST folders is in a table', () => {
 
 test.each([
   ['', 'is empty; expected a JSON report'],
-  ['{"results": [', 'invalid JSON at line 1, column 14: Unexpected end of JSON input'],
+  ['{"results": [', 'invalid JSON at line 1, column 14: expected a value, but the text ended'],
   ['{"items": []}', 'is not a known report format; expected SARIF 2.1.0, Semgrep JSON (`semgrep --json`), Bandit JSON (`bandit -f json`) or ESLint JSON (`eslint -f json`)'],
   ['{"errors": [], "results": [3]}', 'results[0] must be an object, got number'],
   ['[{"filePath": "/a.js"}]', '[0] must be an object with "filePath" and "messages", got object']

@@ -48,7 +48,10 @@ export function parseGitleaksConfig(text: string, file: string): GitleaksConfig 
   try {
     document = parseToml(text) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigurationError(`${file}: invalid TOML: ${(error as Error).message.split('\n')[0]}`);
+    // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+    const { line, column } = error as { line?: number; column?: number };
+    const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
+    throw new ConfigurationError(`${file}: invalid TOML${place}: ${(error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')}`);
   }
 
   const extend = optionalTable(document['extend'], file, 'extend');

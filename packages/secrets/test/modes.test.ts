@@ -260,6 +260,10 @@ describe('hostile repository config', () => {
     }
   });
 
+  test('TOML error names the line and column', () => {
+    expect(() => parseGitleaksConfig('[[rules]]\nid = "x"\nregex = = "a"\n', '.gitleaks.toml')).toThrow('.gitleaks.toml: invalid TOML at line 3, column 9: invalid value');
+  });
+
   test('regex compiling to a huge program is rejected', () => {
     const regex = Array.from({ length: 300 }, (_, index) => `[a-z]{${700 + index}}[0-9]`).join('|');
     expect(() => parseGitleaksConfig(`[[rules]]\nid = "big"\nregex = '''${regex}'''\n`, '.gitleaks.toml')).toThrow(

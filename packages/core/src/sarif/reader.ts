@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { categoryForTool, isCategory } from '../category.js';
 import { ReportError } from '../errors.js';
+import { parseJsonText } from '../json.js';
 import { owaspCategoryOf, type Category, type CodeFlowStep, type Finding, type PackageRef, type SourceLocation, type Suppression } from '../finding.js';
 import { severityFromSarif } from '../severity.js';
 import type { ArtifactLocation, ReportingDescriptor, ToolComponent } from './types.js';
@@ -101,16 +102,7 @@ function parseJson(text: string, label: string): unknown {
   if (body.trim() === '') {
     throw new ReportError(label, 'is empty; expected a SARIF 2.1.0 JSON log');
   }
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : body.length;
-    const { line, column } = lineAndColumn(body, offset);
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    throw new ReportError(label, `invalid JSON at line ${line}, column ${column}: ${reason}`);
-  }
+  return parseJsonText(body, label);
 }
 
 /** Converts a 0-based character offset to a 1-based line and column. */

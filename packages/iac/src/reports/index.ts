@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 
-import { parseSarif, ReportError } from '@devsecops/core';
+import { parseJsonText, parseSarif, ReportError } from '@devsecops/core';
 
 import { readCheckovReport, isCheckovReport } from './checkov.js';
 import type { IacReport } from './common.js';
@@ -56,12 +56,7 @@ export function parseIacReport(text: string, label: string, workspace: string): 
   if (body.trim() === '') {
     throw new ReportError(label, 'is empty; expected a JSON or SARIF report');
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(body);
-  } catch (error) {
-    throw new ReportError(label, `invalid JSON: ${(error as Error).message}`);
-  }
+  const document = parseJsonText(body, label);
   const object = document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>) : undefined;
   if (object && 'runs' in object && ('version' in object || '$schema' in object)) {
     const sarif = parseSarif(body, label, { workspace });
