@@ -81,6 +81,9 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
  * first 32 hex characters. The same secret found again under the same rule keeps its
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
+ * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
+ * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 export function secretFingerprint(ruleId: string, secret: string): string {
   return createHash('sha256').update(JSON.stringify(['secret', ruleId, secret])).digest('hex').slice(0, 32);
