@@ -18,8 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
   ESLINT_PLUGINS: () => (/* reexport */ ESLINT_PLUGINS),
   ESLINT_TOOL_NAME: () => (/* reexport */ ESLINT_TOOL_NAME),
   JS_TS_EXTENSIONS: () => (/* reexport */ JS_TS_EXTENSIONS),
-  MAX_CODE_FLOWS: () => (/* reexport */ MAX_CODE_FLOWS),
-  MAX_FLOW_STEPS: () => (/* reexport */ MAX_FLOW_STEPS),
   MAX_LINE_LENGTH: () => (/* reexport */ MAX_LINE_LENGTH),
   MAX_SOURCE_FILE_BYTES: () => (/* reexport */ MAX_SOURCE_FILE_BYTES),
   OWASP_2021_BY_CWE: () => (/* reexport */ OWASP_2021_BY_CWE),
@@ -55,7 +53,7 @@ __webpack_require__.d(__webpack_exports__, {
   runBandit: () => (/* reexport */ runBandit),
   runEslintEngine: () => (/* reexport */ runEslintEngine),
   runSemgrep: () => (/* reexport */ runSemgrep),
-  sarifResultExtras: () => (/* reexport */ sarifResultExtras),
+  sarifResultTags: () => (/* reexport */ sarifResultTags),
   sastScanner: () => (/* reexport */ sastScanner),
   scanSast: () => (/* reexport */ scanSast),
   semgrepArguments: () => (/* reexport */ semgrepArguments)
@@ -338,8 +336,8 @@ const globals = globalThis;
 globals.__filename ??= (0,external_node_url_.fileURLToPath)(import.meta.url);
 globals.__dirname ??= external_node_path_default().dirname(globals.__filename);
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 24 modules
-var src = __webpack_require__(53772);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 26 modules
+var src = __webpack_require__(6641);
 // EXTERNAL MODULE: ./node_modules/@microsoft/eslint-plugin-sdl/lib/index.js
 var lib = __webpack_require__(27252);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -377,15 +375,15 @@ function isJsOrTs(file) {
     return JS_TS_EXTENSIONS.includes(external_node_path_default().extname(file).toLowerCase()) && !/\.d\.[cm]?ts$/i.test(file);
 }
 /**
- * Collects the JavaScript and TypeScript files under the target, in a stable order, with their
- * text. Folders in SKIPPED_DIRECTORIES below the target, minified and oversized files, and
- * symbolic links are skipped and counted; the target itself is scanned even when it is such a
- * folder, so `node_modules/express` can be scanned on purpose.
+ * Collects the JavaScript and TypeScript files under the target, in name order, with their
+ * text. Folders in SKIPPED_DIRECTORIES below the target, what `.gitignore` files exclude,
+ * minified and oversized files, and symbolic links are skipped and counted. The target itself
+ * is scanned even when it is such a folder, so `node_modules/express` can be scanned on purpose.
  */
 async function collectSourceFiles(options) {
     const workspace = external_node_path_default().resolve(options.workspace);
     const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch_default()([...options.exclude], { dot: true }) : () => false;
-    const skipped = { directories: 0, minified: 0, large: 0, excluded: 0, links: 0 };
+    const skipped = { directories: 0, minified: 0, large: 0, excluded: 0, links: 0, ignored: 0 };
     const files = [];
     const visitFile = async (absolute) => {
         const repoPath = (0,src/* toRepoPath */.xD)(workspace, absolute);
@@ -412,33 +410,36 @@ async function collectSourceFiles(options) {
         }
         files.push({ absolute, path: repoPath, text, bytes: size });
     };
-    const visitDirectory = async (directory) => {
-        const entries = await (0,promises_.readdir)(directory, { withFileTypes: true });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const absolute = external_node_path_default().join(directory, entry.name);
-            if (entry.isSymbolicLink()) {
-                skipped.links += 1;
-            }
-            else if (entry.isDirectory()) {
-                if (SKIPPED_DIRECTORIES.includes(entry.name)) {
-                    skipped.directories += 1;
-                }
-                else {
-                    await visitDirectory(absolute);
-                }
-            }
-            else if (entry.isFile()) {
-                await visitFile(absolute);
-            }
-        }
-    };
     const target = external_node_path_default().resolve(workspace, options.target);
-    if ((await (0,promises_.stat)(target)).isDirectory()) {
-        await visitDirectory(target);
-    }
-    else {
+    if (!(await (0,promises_.stat)(target)).isDirectory()) {
         await visitFile(target);
+        return { files, skipped };
+    }
+    if (target !== workspace && (0,src/* toRepoPath */.xD)(workspace, target) === undefined) {
+        // Files outside the workspace have no repository path, so none would be kept.
+        return { files, skipped };
+    }
+    const walk = (0,src/* walkTree */.Ir)({ workspace, target, skipFolder: (name) => SKIPPED_DIRECTORIES.includes(name), walkIgnoredTarget: true });
+    for (const entry of walk) {
+        switch (entry.kind) {
+            case 'file':
+                await visitFile(external_node_path_default().join(workspace, entry.repoPath));
+                break;
+            case 'git':
+            case 'skippedFolder':
+                skipped.directories += 1;
+                break;
+            case 'link':
+                skipped.links += 1;
+                break;
+            case 'ignored':
+                if (entry.directory || isJsOrTs(entry.repoPath)) {
+                    skipped.ignored += 1;
+                }
+                break;
+            case 'unreadable':
+                throw entry.error;
+        }
     }
     return { files, skipped };
 }
@@ -597,7 +598,8 @@ async function runEslintEngine(options) {
             skippedMinified: walk.skipped.minified,
             skippedLarge: walk.skipped.large,
             skippedExcluded: walk.skipped.excluded,
-            skippedLinks: walk.skipped.links
+            skippedLinks: walk.skipped.links,
+            skippedIgnored: walk.skipped.ignored
         }
     };
 }
@@ -689,7 +691,7 @@ function coreRuleUri(ruleId) {
     return ruleId.includes('/') ? undefined : `https://eslint.org/docs/latest/rules/${ruleId}`;
 }
 function describeSkipped(skipped) {
-    return `skipped ${skipped.directories} folder(s) (node_modules, dist, …), ${skipped.minified} minified file(s), ${skipped.large} file(s) over 1 MiB, ${skipped.excluded} excluded file(s), ${skipped.links} symbolic link(s)`;
+    return `skipped ${skipped.directories} folder(s) (node_modules, dist, …), ${skipped.minified} minified file(s), ${skipped.large} file(s) over 1 MiB, ${skipped.excluded} excluded file(s), ${skipped.links} symbolic link(s), ${skipped.ignored} left out by .gitignore`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -961,37 +963,27 @@ function readEslintJson(log, context) {
 
 ;// CONCATENATED MODULE: ./packages/sast/src/sarif-extras.ts
 
-
-
-/** Code flows kept per result, and steps kept per thread flow; the rest are counted by core's reader. */
-const MAX_CODE_FLOWS = 10;
-const MAX_FLOW_STEPS = 100;
-const MAX_STEP_MESSAGE_LENGTH = 200;
 /**
- * Reads what core's SARIF reader leaves out: rule tags (for OWASP categories) and the full
- * steps of code flows, which CodeQL and Snyk Code write from source to sink. Returns one entry
- * per result that reports a problem, in the order core's `parseSarif` returns findings: results
- * of kind `pass` and `notApplicable` are skipped in both.
+ * Reads the tags of each result's rule and of the result, such as `OWASP-A03:2021 - Injection`,
+ * which core's reader leaves out. The lists follow `parseSarif`'s findings, so results of kind
+ * `pass` and `notApplicable` are skipped as there.
  */
-function sarifResultExtras(log, workspace) {
-    const extras = [];
+function sarifResultTags(log) {
+    const tags = [];
     for (const run of Array.isArray(log.runs) ? log.runs : []) {
         if (!isObject(run)) {
             continue;
         }
         const rules = ruleLookup(run);
-        const uris = { workspace: external_node_path_default().resolve(workspace), originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts, cache: new Map() };
         for (const result of Array.isArray(run.results) ? run.results : []) {
             if (!isObject(result) || result.kind === 'pass' || result.kind === 'notApplicable') {
                 continue;
             }
             const rule = rules(result);
-            const tags = [...stringsOf(isObject(rule?.properties) ? rule.properties.tags : undefined), ...stringsOf(isObject(result.properties) ? result.properties.tags : undefined)];
-            const codeFlows = codeFlowSteps(result.codeFlows, uris);
-            extras.push(codeFlows ? { tags, codeFlows } : { tags });
+            tags.push([...stringsOf(isObject(rule?.properties) ? rule.properties.tags : undefined), ...stringsOf(isObject(result.properties) ? result.properties.tags : undefined)]);
         }
     }
-    return extras;
+    return tags;
 }
 /** Finds a result's rule by `ruleIndex`/`rule.index` in the driver, else by id in the driver and extensions. */
 function ruleLookup(run) {
@@ -1015,46 +1007,6 @@ function ruleLookup(run) {
         const id = optionalString(result.ruleId) ?? optionalString(reference?.id);
         return id !== undefined ? byId.get(id) : undefined;
     };
-}
-function codeFlowSteps(codeFlows, uris) {
-    if (!Array.isArray(codeFlows) || codeFlows.length === 0) {
-        return undefined;
-    }
-    const flows = [];
-    for (const codeFlow of codeFlows) {
-        for (const threadFlow of isObject(codeFlow) && Array.isArray(codeFlow.threadFlows) ? codeFlow.threadFlows : []) {
-            if (flows.length >= MAX_CODE_FLOWS) {
-                return flows;
-            }
-            const locations = isObject(threadFlow) && Array.isArray(threadFlow.locations) ? threadFlow.locations : [];
-            flows.push(locations.slice(0, MAX_FLOW_STEPS).map((step) => flowStep(step, uris)));
-        }
-    }
-    return flows.length > 0 ? flows : undefined;
-}
-/** Resolves one step; a path outside the workspace is left out of the step, never read. */
-function flowStep(threadFlowLocation, uris) {
-    const step = {};
-    const location = isObject(threadFlowLocation) && isObject(threadFlowLocation.location) ? threadFlowLocation.location : undefined;
-    const physical = location && isObject(location.physicalLocation) ? location.physicalLocation : undefined;
-    if (physical && isObject(physical.artifactLocation)) {
-        const resolution = (0,src/* resolveArtifactUri */.dQ)(physical.artifactLocation, uris);
-        if (resolution.kind === 'path') {
-            step.path = resolution.path;
-            const region = isObject(physical.region) ? physical.region : {};
-            if (typeof region.startLine === 'number' && region.startLine > 0) {
-                step.startLine = region.startLine;
-            }
-            if (typeof region.startColumn === 'number' && region.startColumn > 0) {
-                step.startColumn = region.startColumn;
-            }
-        }
-    }
-    const message = location && isObject(location.message) ? optionalString(location.message.text) : undefined;
-    if (message) {
-        step.message = message.length > MAX_STEP_MESSAGE_LENGTH ? `${message.slice(0, MAX_STEP_MESSAGE_LENGTH)}…` : message;
-    }
-    return step;
 }
 
 ;// CONCATENATED MODULE: ./packages/sast/src/semgrep-report.ts
@@ -1260,12 +1212,8 @@ function parseSastReport(text, file, options) {
 }
 function readSarifReport(text, log, file, options) {
     const result = (0,src/* parseSarif */.r1)(text, file, options);
-    const extras = sarifResultExtras(log, options.workspace);
-    const findings = result.findings.map((finding, index) => {
-        const extra = extras[index];
-        const withSteps = extra?.codeFlows ? { ...finding, properties: { ...finding.properties, codeFlows: extra.codeFlows } } : finding;
-        return finding.category === 'sast' ? enrichTaxonomy(withSteps, owaspFromTags(extra?.tags ?? [])) : withSteps;
-    });
+    const tags = sarifResultTags(log);
+    const findings = result.findings.map((finding, index) => finding.category === 'sast' ? enrichTaxonomy(finding, owaspFromTags(tags[index] ?? [])) : finding);
     return { findings, warnings: result.warnings };
 }
 function parseJson(text, label) {
@@ -1273,15 +1221,7 @@ function parseJson(text, label) {
     if (body.trim() === '') {
         throw new src/* ReportError */.$g(label, 'is empty; expected a JSON report');
     }
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = /at position (\d+)/.exec(message);
-        const { line, column } = (0,src/* lineAndColumn */.q1)(body, position ? Number(position[1]) : body.length);
-        throw new src/* ReportError */.$g(label, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-    }
+    return (0,src/* parseJsonText */.lk)(body, label);
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js

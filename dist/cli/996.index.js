@@ -2879,8 +2879,8 @@ function applyNativeSuppressions(findings, path, lines) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 24 modules
-var src = __webpack_require__(53772);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 26 modules
+var src = __webpack_require__(6641);
 ;// CONCATENATED MODULE: ./packages/iac/src/merge.ts
 
 
@@ -3662,13 +3662,7 @@ function parseIacReport(text, label, workspace) {
     if (body.trim() === '') {
         throw new src/* ReportError */.$g(label, 'is empty; expected a JSON or SARIF report');
     }
-    let document;
-    try {
-        document = JSON.parse(body);
-    }
-    catch (error) {
-        throw new src/* ReportError */.$g(label, `invalid JSON: ${error.message}`);
-    }
+    const document = (0,src/* parseJsonText */.lk)(body, label);
     const object = document !== null && typeof document === 'object' && !Array.isArray(document) ? document : undefined;
     if (object && 'runs' in object && ('version' in object || '$schema' in object)) {
         const sarif = (0,src/* parseSarif */.r1)(body, label, { workspace });
@@ -3731,13 +3725,7 @@ async function runExternalEngine(engine, options) {
         (0,tools_src/* checkExitCode */.qR)(name, result);
         const text = name === 'kics' ? (0,external_node_fs_.readFileSync)(external_node_path_default().join(outputDir, 'results.json'), 'utf8') : result.stdout;
         const label = `${name} output`;
-        let document;
-        try {
-            document = JSON.parse(text);
-        }
-        catch (error) {
-            throw new src/* ReportError */.$g(label, `invalid JSON: ${error.message}`);
-        }
+        const document = (0,src/* parseJsonText */.lk)(text, label);
         const report = readEngineReport(name, document, label, options);
         for (const warning of report.warnings) {
             options.logger.warning(warning);
@@ -3874,7 +3862,7 @@ function renderPolicyDoc(policies = ALL_POLICIES) {
     const lines = [
         '# Built-in IaC policies',
         '',
-        '<!-- Generated from packages/iac/src by scripts/iac-policies-doc.mjs; edit the policy definitions instead. -->',
+        '<!-- Generated from packages/iac/src by scripts/rule-docs.mjs; edit the policy definitions instead. -->',
         '',
         `The iac action and \`devsecops scan --only iac\` run these ${policies.length} policies by default (engine \`builtin\`).`,
         'Each finding is reported at the attribute or block at fault, or at the block where a required setting is missing.',

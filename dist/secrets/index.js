@@ -39853,7 +39853,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2888);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(824);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39862,7 +39862,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2888:
+/***/ 824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45253,6 +45253,51 @@ function toRepoPath(workspace, candidate) {
     }
     return relative.split((external_node_path_default()).sep).join('/');
 }
+/**
+ * Returns the real path of `candidate` (absolute, or relative to `workspace`) when it and every
+ * symbolic link on the way stay inside the workspace, else undefined. Throws when it does not exist.
+ */
+function realPathInside(workspace, candidate) {
+    if (toRepoPath(workspace, candidate) === undefined) {
+        return undefined;
+    }
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace, candidate));
+    const relative = external_node_path_default().relative((0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace)), real);
+    return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
+}
+/**
+ * Reads a UTF-8 file of the repository, such as a tool's config file: only a regular file whose
+ * real path stays inside the workspace, of at most `maxBytes`. `problem` is `missing` for a file
+ * that does not exist, else a phrase saying why the file was not read.
+ */
+function readWorkspaceText(workspace, candidate, maxBytes) {
+    let real;
+    try {
+        real = realPathInside(workspace, candidate);
+    }
+    catch {
+        return { problem: 'missing' };
+    }
+    if (real === undefined) {
+        return { problem: `is outside the workspace ${workspace}, or a symbolic link that points out of it` };
+    }
+    const stats = (0,external_node_fs_namespaceObject.statSync)(real);
+    if (!stats.isFile()) {
+        return { problem: 'is not a regular file' };
+    }
+    if (stats.size > maxBytes) {
+        return { problem: `is ${stats.size} bytes, more than the maximum of ${maxBytes}` };
+    }
+    const buffer = Buffer.alloc(stats.size);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
+    try {
+        (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return { text: buffer.toString('utf8') };
+}
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** Most file content the cache keeps at once; the files read longest ago are dropped first. */
@@ -45293,14 +45338,9 @@ class SourceCache {
         return this.lines(repoPath)?.[line - 1];
     }
     load(repoPath) {
-        if (toRepoPath(this.root, repoPath) === undefined) {
-            return undefined;
-        }
         try {
-            const real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(this.root, repoPath));
-            const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(this.root);
-            const relative = external_node_path_default().relative(realRoot, real);
-            if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
+            const real = realPathInside(this.root, repoPath);
+            if (real === undefined) {
                 return undefined;
             }
             const stats = (0,external_node_fs_namespaceObject.statSync)(real);
@@ -45383,6 +45423,7 @@ function matchGlob(absolute, base) {
 }
 function walk(dir, accept) {
     const found = [];
+    const realBase = realPathOf(dir);
     const visit = (current, depth) => {
         if (depth > MAX_DEPTH || found.length >= MAX_MATCHES) {
             return;
@@ -45401,8 +45442,9 @@ function walk(dir, accept) {
                     visit(full, depth + 1);
                 }
             }
-            else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && accept(full)) {
-                // A link to a file is followed; a link to a folder is not, so a cycle cannot loop.
+            else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full, realBase))) && accept(full)) {
+                // A link to a file inside the pattern's base folder is followed; a link to a folder is
+                // not, so a cycle cannot loop, and a repository's link to /etc/passwd is not read.
                 found.push(full);
             }
         }
@@ -45410,16 +45452,378 @@ function walk(dir, accept) {
     visit(dir, 0);
     return found;
 }
-function isFileTarget(file) {
+function isFileTarget(file, realBase) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile() || realBase === undefined) {
+            return false;
+        }
+        const relative = external_node_path_default().relative(realBase, (0,external_node_fs_namespaceObject.realpathSync)(file));
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
     }
     catch {
         return false;
     }
 }
+function realPathOf(folder) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(folder);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Message for a pattern that matched nothing, shared by the action and the CLI. */
 const UNMATCHED_PATTERN_MESSAGE = 'no SARIF file found: not a file, not a folder with *.sarif files below it, and no file matches it as a pattern';
+
+;// CONCATENATED MODULE: ./packages/core/src/json.ts
+
+/**
+ * Parses JSON, or throws a ReportError naming `label`, the line and column and what was
+ * expected there. The message never quotes the text: a report may hold secrets, and V8's own
+ * messages quote up to ten characters around the error. A UTF-8 byte order mark is skipped.
+ */
+function json_parseJsonText(text, label) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        const error = locateJsonError(body);
+        throw new errors_ReportError(label, `invalid JSON at line ${error.line}, column ${error.column}: expected ${error.expected}`);
+    }
+}
+/**
+ * Finds the first syntax error of a JSON text that JSON.parse rejected, by one pass of a
+ * validating scanner. Called only after a failed parse, so its speed matters little.
+ */
+function locateJsonError(text) {
+    const scanner = new JsonScanner(text);
+    try {
+        scanner.skipBlanks();
+        scanner.value();
+        scanner.skipBlanks();
+        if (scanner.offset < text.length) {
+            scanner.fail('the end of the text after the top-level value');
+        }
+        return { ...positionOf(text, text.length), expected: 'a valid JSON text' };
+    }
+    catch (error) {
+        if (error instanceof JsonScanError) {
+            return { ...positionOf(text, error.offset), expected: error.expected };
+        }
+        throw error;
+    }
+}
+class JsonScanError extends Error {
+    offset;
+    expected;
+    constructor(offset, expected) {
+        super(expected);
+        this.offset = offset;
+        this.expected = expected;
+    }
+}
+/** Most nesting the scanner follows; deeper texts are reported at the first level beyond it. */
+const json_MAX_DEPTH = 1000;
+class JsonScanner {
+    text;
+    offset = 0;
+    depth = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    fail(expected) {
+        throw new JsonScanError(this.offset, expected);
+    }
+    skipBlanks() {
+        while (this.offset < this.text.length && ' \t\n\r'.includes(this.text[this.offset])) {
+            this.offset++;
+        }
+    }
+    value() {
+        const char = this.text[this.offset];
+        if (char === '{' || char === '[') {
+            if (++this.depth > json_MAX_DEPTH) {
+                this.fail(`at most ${json_MAX_DEPTH} levels of nesting`);
+            }
+            if (char === '{') {
+                this.object();
+            }
+            else {
+                this.array();
+            }
+            this.depth--;
+        }
+        else if (char === '"') {
+            this.string();
+        }
+        else if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) {
+            this.number();
+        }
+        else if (!this.literal('true') && !this.literal('false') && !this.literal('null')) {
+            this.fail(char === undefined ? 'a value, but the text ended' : 'a value (object, array, string, number, true, false or null)');
+        }
+    }
+    object() {
+        this.offset++;
+        this.skipBlanks();
+        if (this.text[this.offset] === '}') {
+            this.offset++;
+            return;
+        }
+        for (;;) {
+            this.skipBlanks();
+            if (this.text[this.offset] !== '"') {
+                this.fail('a double-quoted property name');
+            }
+            this.string();
+            this.skipBlanks();
+            if (this.text[this.offset] !== ':') {
+                this.fail("':' after the property name");
+            }
+            this.offset++;
+            this.skipBlanks();
+            this.value();
+            this.skipBlanks();
+            const next = this.text[this.offset];
+            if (next === '}') {
+                this.offset++;
+                return;
+            }
+            if (next !== ',') {
+                this.fail("',' or '}' after a property value");
+            }
+            this.offset++;
+        }
+    }
+    array() {
+        this.offset++;
+        this.skipBlanks();
+        if (this.text[this.offset] === ']') {
+            this.offset++;
+            return;
+        }
+        for (;;) {
+            this.skipBlanks();
+            this.value();
+            this.skipBlanks();
+            const next = this.text[this.offset];
+            if (next === ']') {
+                this.offset++;
+                return;
+            }
+            if (next !== ',') {
+                this.fail("',' or ']' after an array element");
+            }
+            this.offset++;
+        }
+    }
+    string() {
+        this.offset++;
+        for (;;) {
+            const char = this.text[this.offset];
+            if (char === undefined) {
+                this.fail("'\"' to close the string, but the text ended");
+            }
+            if (char === '"') {
+                this.offset++;
+                return;
+            }
+            if (char < ' ') {
+                this.fail('no control character inside a string (escape it, as \\n)');
+            }
+            if (char === '\\') {
+                const escape = this.text[this.offset + 1];
+                if (escape === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) {
+                        this.fail('four hexadecimal digits after \\u');
+                    }
+                    this.offset += 6;
+                    continue;
+                }
+                if (escape === undefined || !'"\\/bfnrt'.includes(escape)) {
+                    this.fail('a valid escape sequence (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u and four digits)');
+                }
+                this.offset += 2;
+                continue;
+            }
+            this.offset++;
+        }
+    }
+    number() {
+        const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.text.slice(this.offset, this.offset + 400));
+        if (match === null) {
+            this.fail('a number');
+        }
+        this.offset += match[0].length;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.offset)) {
+            this.offset += word.length;
+            return true;
+        }
+        return false;
+    }
+}
+function positionOf(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+        line++;
+        lineStart = index + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
+;// CONCATENATED MODULE: ./packages/core/src/tree-walk.ts
+
+
+
+
+/** Largest .gitignore read; a bigger one, or one that is not a regular file, is passed over. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+/**
+ * Returns the repository-relative paths git tracks in `workspace`, or undefined when it is not
+ * a git work tree or git is not available.
+ */
+function gitTrackedFiles(workspace) {
+    try {
+        const output = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--full-name'], {
+            cwd: workspace,
+            encoding: 'utf8',
+            maxBuffer: 256 * 1024 * 1024,
+            stdio: ['ignore', 'pipe', 'ignore']
+        });
+        const prefix = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', '--show-prefix'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+        // Paths are relative to the repository root; a workspace below the root keeps its own part.
+        return new Set(output
+            .split('\0')
+            .filter((file) => file !== '' && file.startsWith(prefix))
+            .map((file) => file.slice(prefix.length)));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Yields the regular files under the target in name order, depth first, and every entry left
+ * out on the way. Every `.gitignore` from the workspace root down applies, read by the `ignore`
+ * package. A target that is a file is yielded without the rules.
+ */
+function* walkTree(options) {
+    const root = external_node_path_default().resolve(options.workspace);
+    const exclude = options.exclude && options.exclude.length > 0 ? [{ base: '', rules: ignore_default()().add([...options.exclude]) }] : [];
+    let scopes = [...exclude];
+    const target = external_node_path_default().resolve(options.target);
+    const relativeTarget = external_node_path_default().relative(root, target).split((external_node_path_default()).sep).join('/');
+    // .gitignore files in the folders above the target apply to it too.
+    const parts = relativeTarget === '' ? [] : relativeTarget.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+        addIgnoreFile(scopes, root, parts.slice(0, depth).join('/'));
+    }
+    if (options.walkIgnoredTarget && relativeTarget !== '' && isIgnored(scopes, relativeTarget, true)) {
+        scopes = [...exclude];
+    }
+    const start = (0,external_node_fs_namespaceObject.lstatSync)(target, { throwIfNoEntry: false });
+    if (start?.isFile()) {
+        yield { kind: 'file', repoPath: relativeTarget };
+        return;
+    }
+    if (start?.isSymbolicLink()) {
+        // A link as the target could point out of the workspace; it is reported, not followed.
+        yield { kind: 'link', repoPath: relativeTarget };
+        return;
+    }
+    yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
+}
+/** The folders that hold a tracked file, at any depth. */
+function trackedFolders(tracked) {
+    const folders = new Set();
+    for (const file of tracked ?? []) {
+        for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
+            folders.add(file.slice(0, slash));
+        }
+    }
+    return folders;
+}
+function* walkFolder(root, folder, parentScopes, options) {
+    const scopes = [...parentScopes];
+    addIgnoreFile(scopes, root, folder);
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(root, folder), { withFileTypes: true });
+    }
+    catch (error) {
+        yield { kind: 'unreadable', repoPath: folder, error };
+        return;
+    }
+    entries.sort((a, b) => compareNames(a.name, b.name));
+    for (const entry of entries) {
+        const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isSymbolicLink()) {
+            yield { kind: 'link', repoPath };
+        }
+        else if (entry.isDirectory()) {
+            if (entry.name === '.git') {
+                yield { kind: 'git', repoPath };
+            }
+            else if (options.skipFolder?.(entry.name, repoPath)) {
+                yield { kind: 'skippedFolder', repoPath };
+            }
+            else if (isIgnored(scopes, repoPath, true) && !options.trackedFolders.has(repoPath)) {
+                yield { kind: 'ignored', repoPath, directory: true };
+            }
+            else {
+                yield* walkFolder(root, repoPath, scopes, options);
+            }
+        }
+        else if (entry.isFile() && isIgnored(scopes, repoPath, false) && !(options.tracked?.has(repoPath) ?? false)) {
+            yield { kind: 'ignored', repoPath, directory: false };
+        }
+        else if (entry.isFile()) {
+            yield { kind: 'file', repoPath };
+        }
+    }
+}
+/** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
+function compareNames(a, b) {
+    if (a === b) {
+        return 0;
+    }
+    return a < b ? -1 : 1;
+}
+function addIgnoreFile(scopes, root, folder) {
+    const file = external_node_path_default().join(root, folder, '.gitignore');
+    let text;
+    try {
+        // Only a regular file: a repository's .gitignore could be a link to /dev/zero.
+        const stats = (0,external_node_fs_namespaceObject.lstatSync)(file);
+        if (!stats.isFile() || stats.size > MAX_GITIGNORE_BYTES) {
+            return;
+        }
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return;
+    }
+    scopes.push({ base: folder, rules: ignore_default()().add(text) });
+}
+// NOTE: a path is ignored when any scope ignores it, so a `!pattern` in a deeper .gitignore does
+// not re-include what a parent .gitignore excludes, as git would. Patterns also ignore case.
+function isIgnored(scopes, repoPath, directory) {
+    for (const scope of scopes) {
+        const relative = scope.base === '' ? repoPath : repoPath.startsWith(`${scope.base}/`) ? repoPath.slice(scope.base.length + 1) : undefined;
+        if (relative !== undefined && scope.rules.ignores(directory ? `${relative}/` : relative)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -45605,7 +46009,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
                 firstLines.set(key, lineOf(pair.key, lineCounter));
             }
             else {
-                const position = positionOf(pair.key, lineCounter);
+                const position = config_positionOf(pair.key, lineCounter);
                 problems.push({ ...position, text: `${formatKeyPath(keyPath)}: duplicate key, first defined on line ${firstLine}` });
             }
             problems.push(...findDuplicateKeys(pair.value, keyPath, lineCounter));
@@ -45621,7 +46025,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
 function describeSchemaError(error, root, document, lineCounter) {
     const segments = toKeySegments(error.instancePath, root);
     const located = locate(document.contents, segments);
-    const position = positionOf(located.node, lineCounter);
+    const position = config_positionOf(located.node, lineCounter);
     const value = error.data;
     const params = error.params;
     switch (error.keyword) {
@@ -45630,7 +46034,7 @@ function describeSchemaError(error, root, document, lineCounter) {
             const keyNode = locate(document.contents, [...segments, key]).keyNode;
             const allowed = Object.keys(error.parentSchema.properties ?? {});
             return {
-                ...positionOf(keyNode, lineCounter),
+                ...config_positionOf(keyNode, lineCounter),
                 text: `${formatKeyPath([...segments, key])}: unknown key, expected one of ${allowed.join(', ')}`
             };
         }
@@ -45700,13 +46104,13 @@ function locate(root, segments) {
     }
     return { node, keyNode };
 }
-function positionOf(node, lineCounter) {
+function config_positionOf(node, lineCounter) {
     const offset = node?.range?.[0] ?? 0;
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
 }
 function lineOf(node, lineCounter) {
-    return positionOf(node, lineCounter).line;
+    return config_positionOf(node, lineCounter).line;
 }
 function prefix(segments) {
     return segments.length === 0 ? '' : `${formatKeyPath(segments)}: `;
@@ -46024,8 +46428,10 @@ function renderHeader(report, options, withMarker) {
     if (withMarker && options.marker !== undefined) {
         lines.push(validateMarker(options.marker));
     }
-    const status = report.policy.failed ? '❌' : '✅';
-    const result = report.policy.failed ? 'failed' : 'passed';
+    // A policy that passed on results with unreadable inputs or failed engines is not a pass.
+    const incomplete = !report.policy.failed && report.errors.length > 0;
+    const status = report.policy.failed ? '❌' : incomplete ? '⚠️' : '✅';
+    const result = report.policy.failed ? 'failed' : incomplete ? `incomplete, ${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed` : 'passed';
     lines.push(`## ${status} ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}: ${result}`, '');
     lines.push(renderCountsLine(report), '');
     if (report.policy.reason !== '') {
@@ -46269,8 +46675,8 @@ function plural(count, singular, pluralForm) {
 /**
  * Read the source and sink of a finding's data flow. Three shapes are accepted: the
  * `dataFlow` summary core's SARIF reader keeps (`{ source, sink }` with repository paths),
- * the resolved steps the SAST adapters keep in `codeFlows` (an array of flows, each an array
- * of `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
+ * the resolved steps it keeps in `codeFlows` (an array of flows, each an array of
+ * `{ path, startLine }` steps), and a raw SARIF `codeFlows` array. Returns `undefined` for
  * anything else.
  */
 function codeFlowEnds(finding) {
@@ -46358,7 +46764,12 @@ function renderText(report, options) {
         renderFindings('Existing findings', report.existingFindings, paint),
         renderNotices(report, paint)
     ];
-    const result = report.policy.failed ? paint(RED, 'failed') : paint(GREEN, 'passed');
+    const incomplete = !report.policy.failed && report.errors.length > 0;
+    const result = report.policy.failed
+        ? paint(RED, 'failed')
+        : incomplete
+            ? paint(RED, `passed on incomplete results (${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed)`)
+            : paint(GREEN, 'passed');
     const reason = report.policy.reason === '' ? '' : `: ${clean(report.policy.reason)}`;
     blocks.push([`Policy ${result}${reason}`]);
     return `${blocks
@@ -46975,6 +47386,7 @@ function rankFromWord(word) {
 
 
 
+
 /** Largest SARIF file read; bigger files are rejected before they are loaded. */
 const MAX_SARIF_BYTES = 256 * 1024 * 1024;
 /** Warnings listed per file; the rest are counted in one closing line. */
@@ -46985,6 +47397,10 @@ const UNKNOWN_RULE_ID = 'unknown-rule';
 const MAX_SNIPPET_LENGTH = 4000;
 /** Maximum length of a code-flow step message kept in `finding.properties`. */
 const MAX_STEP_MESSAGE_LENGTH = 200;
+/** Thread flows kept per result in `properties.codeFlows`. `codeFlowCount` still counts every code flow. */
+const MAX_THREAD_FLOWS = 10;
+/** Steps kept per thread flow in `properties.codeFlows`. `dataFlow.stepCount` still counts every step of the first one. */
+const MAX_FLOW_STEPS = 100;
 /** Reads a SARIF file from disk; see `parseSarif`. An unreadable or oversized file is a ReportError. */
 async function reader_readSarifFile(file, options) {
     const text = await readReportText(file, options.displayName ?? file, 'SARIF file');
@@ -47036,17 +47452,7 @@ function parseJson(text, label) {
     if (body.trim() === '') {
         throw new errors_ReportError(label, 'is empty; expected a SARIF 2.1.0 JSON log');
     }
-    try {
-        return JSON.parse(body);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = /at position (\d+)/.exec(message);
-        const offset = position ? Number(position[1]) : body.length;
-        const { line, column } = lineAndColumn(body, offset);
-        const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-        throw new errors_ReportError(label, `invalid JSON at line ${line}, column ${column}: ${reason}`);
-    }
+    return json_parseJsonText(body, label);
 }
 /** Converts a 0-based character offset to a 1-based line and column. */
 function lineAndColumn(text, offset) {
@@ -47460,9 +47866,9 @@ function packageOf(properties) {
     }
 }
 /**
- * Keeps what the pull-request comment needs from code flows: how many there are, and the
- * source (first step) and sink (last step) of the first thread flow. Related locations are
- * only counted. Step paths outside the workspace are left out without a warning.
+ * Keeps a result's code flow count, the first thread flow's source and sink, and the capped
+ * steps of every thread flow. Related locations are only counted, and step paths outside the
+ * workspace are left out without a warning.
  */
 function flowProperties(result, uris) {
     const extras = {};
@@ -47476,15 +47882,39 @@ function flowProperties(result, uris) {
         if (steps.length > 0) {
             extras.dataFlow = {
                 stepCount: steps.length,
-                source: flowStep(steps[0], uris),
-                sink: flowStep(steps[steps.length - 1], uris)
+                source: withoutColumn(flowStep(steps[0], uris)),
+                sink: withoutColumn(flowStep(steps[steps.length - 1], uris))
             };
+        }
+        const threadFlows = threadFlowSteps(codeFlows, uris);
+        if (threadFlows.length > 0) {
+            extras.codeFlows = threadFlows;
         }
     }
     if (relatedLocations.length > 0) {
         extras.relatedLocationCount = relatedLocations.length;
     }
     return Object.keys(extras).length > 0 ? extras : undefined;
+}
+/** Resolves the steps of each thread flow of every code flow, in order. */
+function threadFlowSteps(codeFlows, uris) {
+    const flows = [];
+    for (const codeFlow of codeFlows) {
+        const threadFlows = reader_isObject(codeFlow) && Array.isArray(codeFlow.threadFlows) ? codeFlow.threadFlows : [];
+        for (const threadFlow of threadFlows) {
+            if (flows.length >= MAX_THREAD_FLOWS) {
+                return flows;
+            }
+            const locations = reader_isObject(threadFlow) && Array.isArray(threadFlow.locations) ? threadFlow.locations : [];
+            flows.push(locations.slice(0, MAX_FLOW_STEPS).map((location) => flowStep(location, uris)));
+        }
+    }
+    return flows;
+}
+/** Returns the step without its column, as `dataFlow` keeps its source and sink. */
+function withoutColumn(step) {
+    const { startColumn: _startColumn, ...rest } = step;
+    return rest;
 }
 function flowStep(threadFlowLocation, uris) {
     const step = {};
@@ -47494,9 +47924,14 @@ function flowStep(threadFlowLocation, uris) {
         const resolution = resolveArtifactUri(physical.artifactLocation, uris);
         if (resolution.kind === 'path') {
             step.path = resolution.path;
-            const startLine = reader_isObject(physical.region) ? positiveInteger(physical.region.startLine) : undefined;
+            const region = reader_isObject(physical.region) ? physical.region : {};
+            const startLine = positiveInteger(region.startLine);
+            const startColumn = positiveInteger(region.startColumn);
             if (startLine !== undefined) {
                 step.startLine = startLine;
+            }
+            if (startColumn !== undefined) {
+                step.startColumn = startColumn;
             }
         }
     }
@@ -48072,6 +48507,7 @@ function compareLine(a, b) {
 
 
 
+
 const BASELINE_VERSION = 1;
 const EXPECTED_FORMS = 'expected {"version": 1, "fingerprints": [...]}, a JSON array of fingerprint strings, or a SARIF log';
 /**
@@ -48090,10 +48526,10 @@ async function readBaseline(file) {
     }
     let data;
     try {
-        data = JSON.parse(text);
+        data = parseJsonText(text, file);
     }
     catch (error) {
-        throw new ReportError(file, `invalid JSON (${error.message}); ${EXPECTED_FORMS}`);
+        throw new ReportError(file, `${error.detail}; ${EXPECTED_FORMS}`);
     }
     return { file, fingerprints: new Set(parseBaseline(file, data)) };
 }
@@ -48862,6 +49298,8 @@ function displayName(file, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 
@@ -52639,8 +53077,8 @@ function crc32(text) {
     return (crc ^ 0xffffffff) >>> 0;
 }
 /**
- * True when a GitHub token's last 6 characters are the base-62 CRC32 of the characters between
- * the prefix and them, as in every token GitHub has issued since its 2021 format.
+ * Returns true when a GitHub token's last 6 characters are the base-62 CRC32 of the characters
+ * between the prefix and them, the checksum of the token format GitHub introduced in 2021.
  */
 function hasGitHubChecksum(token) {
     const body = token.slice(4, -6);
@@ -52653,8 +53091,9 @@ function hasGitHubChecksum(token) {
     return token.endsWith(encoded);
 }
 /**
- * A GitHub token of the 2021 format: the prefix and 36 characters, or, since GitHub may issue
- * longer tokens (up to 255 characters), any length from 30 when the checksum verifies.
+ * Builds the rule for a GitHub token of the 2021 format: the prefix and 36 characters, or any
+ * length from 30 when the checksum verifies, because GitHub may issue longer tokens (up to 255
+ * characters).
  */
 function githubToken(id, title, prefix) {
     return rule(id, title, 'critical', [prefix], `${B}${prefix}[A-Za-z0-9]{30,251}${E}`, {
@@ -52666,7 +53105,7 @@ function escapeRegExp(text) {
 }
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const HEX32 = '[a-f0-9]{32}';
-const BUILTIN_RULES = [
+const builtin_BUILTIN_RULES = [
     // Cloud providers.
     rule('aws-access-key-id', 'AWS access key ID', 'critical', ['akia', 'asia', 'abia', 'acca', 'a3t'], `${B}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${E}`, {
         helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html'
@@ -52767,7 +53206,7 @@ const BUILTIN_RULES = [
     prefixed('crates-io-token', 'crates.io API token', 'high', 'cio', '[A-Za-z0-9]{32}', 4.0),
     rule('shopify-token', 'Shopify access token or shared secret', 'high', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], `${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
     rule('rubygems-credentials-file', 'RubyGems API key in a credentials file', 'high', [':rubygems_api_key:'], `:rubygems_api_key:\\s*(?<secret>[a-f0-9]{32})${E}`),
-    rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url\\s*=?\\s*https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
+    rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url[ \\t]{0,10}=?[ \\t]{0,10}https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
     // Chat, mail and messaging.
     rule('slack-bot-token', 'Slack bot token', 'high', ['xoxb-'], `${B}xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{20,34}${E}`),
     rule('slack-user-token', 'Slack user or rotating refresh token', 'high', ['xoxp-', 'xoxe-'], `${B}xox[pe](?:(?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|-1-[A-Za-z0-9_-]{100,})${E}`),
@@ -52867,10 +53306,10 @@ const BUILTIN_RULES = [
     rule('age-secret-key', 'age secret key', 'critical', ['age-secret-key-1'], `AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}`),
     rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
     // Private keys, tokens and URLs with credentials.
-    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n;
-    // a first line may be short when escaped and raw breaks mix, so the whole body must hold 40
-    // base64 characters.
-    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
+    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
+    // A first line may be short where escaped and raw breaks mix, so the 40 base64 characters the
+    // body needs are counted over the whole body.
+    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
     // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
     // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
     rule('private-key-in-log', 'Private key (PEM) in a log', 'critical', ['private key-----'], `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
@@ -52910,6 +53349,8 @@ function redact(secret) {
     const visible = Math.min(MAX_VISIBLE_PREFIX, Math.floor(secret.length / 4));
     return `${secret.slice(0, visible)}${REDACTION_MARK}`;
 }
+/** Shortest part of a multi-line secret that an excerpt redacts on its own. */
+const MIN_PART_LENGTH = 4;
 /**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
@@ -52917,13 +53358,16 @@ function redact(secret) {
  * the cost does not grow with the length of a minified line.
  */
 function redactedExcerpt(line, secret, secrets, length) {
-    const ordered = [...new Set([secret, ...secrets])].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
+    const parts = (value) => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
+    const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    const anchor = parts(secret)[0] ?? '';
     const longest = ordered[0]?.length ?? 0;
-    const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
+    const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
     // The window keeps `length` characters on each side of the secret whatever the redactions
-    // remove; occurrences are searched a secret's length further out, to catch cut ones.
+    // remove. Occurrences are searched a secret's length further out, so cut ones are found too.
     const from = Math.max(0, at - length - longest);
-    const to = Math.min(line.length, at + secret.length + length + longest);
+    const to = Math.min(line.length, at + anchor.length + length + longest);
     const searchFrom = Math.max(0, from - longest);
     const area = line.slice(searchFrom, Math.min(line.length, to + longest));
     // Which secret covers each character of the area, longest secret first.
@@ -52950,7 +53394,7 @@ function redactedExcerpt(line, secret, secrets, length) {
             continue;
         }
         if (begins[index] === 1 || index === from - searchFrom) {
-            if (value === secret && secretAt === -1) {
+            if (value === anchor && secretAt === -1) {
                 secretAt = result.length;
             }
             result += redact(value);
@@ -52967,6 +53411,9 @@ function redactedExcerpt(line, secret, secrets, length) {
  * first 32 hex characters. The same secret found again under the same rule keeps its
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
+ * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
+ * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 function secretFingerprint(ruleId, secret) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(['secret', ruleId, secret])).digest('hex').slice(0, 32);
@@ -53017,9 +53464,9 @@ const PLACEHOLDER_PATTERNS = [
 /** Characters in a run of which each is the one after (or before) the last, such as `abcdef` or `76543210`. */
 const SEQUENCE_RUN = 6;
 /**
- * Returns true when `secret` holds a run of SEQUENCE_RUN digits or letters that count up or
- * down by one, as typed-in sample values do; a random token holds one with a chance below
- * one in a million per position.
+ * Returns true when `secret` contains a run of SEQUENCE_RUN digits or letters that count up or
+ * down by one, as typed-in sample values do. In a random hexadecimal token such a run starts at
+ * a given position with a chance below one in a million.
  */
 function hasSequenceRun(secret) {
     let up = 1;
@@ -53270,7 +53717,7 @@ function cannotMatchLineFeed(pattern) {
     }
     return !inClass;
 }
-/** The entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
+/** Returns the entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
 function minimumEntropy(rule, secret) {
     return rule.hexMinEntropy !== undefined && /^[0-9a-fA-F]{16,}$/.test(secret) ? rule.hexMinEntropy : rule.minEntropy;
 }
@@ -53310,7 +53757,7 @@ function compileBuiltinRule(rule) {
         }
     };
 }
-const BUILTIN_COMPILED = BUILTIN_RULES.map(compileBuiltinRule);
+const BUILTIN_COMPILED = builtin_BUILTIN_RULES.map(compileBuiltinRule);
 /**
  * Finds secrets in texts with a set of rules. A keyword pre-filter (one Aho-Corasick pass over
  * the bytes) selects the rules that can match; only those run, and a file with no keyword is
@@ -53397,6 +53844,9 @@ class Detector {
         const found = [];
         const seen = new Set();
         for (const rule of rules) {
+            if (rule.budget?.exhausted) {
+                continue;
+            }
             const starts = linesOf?.(rule);
             for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
                 // A finding starts on the line where the match starts, such as a private key's BEGIN
@@ -53432,6 +53882,9 @@ class Detector {
                     entropy,
                     lineText
                 });
+            }
+            if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
+                rule.budget.exhaustedIn = path;
             }
         }
         return dropOverlaps(found);
@@ -53549,9 +54002,6 @@ function redactedSnippet(line, secret, fileSecrets) {
     return redactedExcerpt(line, secret, fileSecrets, findings_MAX_SNIPPET_LENGTH);
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./packages/secrets/src/walk.ts
 
 
@@ -53559,78 +54009,61 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 /** Bytes inspected for a NUL byte to tell binary files from text, as git does. */
 const BINARY_PROBE_BYTES = 8000;
 /**
- * Yields the text files under the target with their content, honouring every `.gitignore`
- * from the workspace root down (with git's pattern rules, through the `ignore` package) and
- * skipping `.git`, symbolic links, binary files and files over the size limit. `stats`
- * counts what was read and what was skipped, by reason.
+ * Yields the text files under the target with their content, walked by core's `walkTree`
+ * (every `.gitignore` from the workspace root down, `.git` and symbolic links skipped), and
+ * skips binary files and files over the size limit. `stats` counts what was read and what was
+ * skipped, by reason. A target that is a file is read even when `skipPath` matches it.
  */
 function* walkFiles(options, stats) {
     const root = external_node_path_default().resolve(options.workspace);
-    const scopes = [];
-    if (options.exclude && options.exclude.length > 0) {
-        scopes.push({ base: '', rules: ignore_default()().add(options.exclude) });
-    }
-    const target = external_node_path_default().resolve(options.target);
-    const relativeTarget = external_node_path_default().relative(root, target).split((external_node_path_default()).sep).join('/');
-    // .gitignore files in the folders above the target apply to it too.
-    const parts = relativeTarget === '' ? [] : relativeTarget.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-        addIgnoreFile(scopes, root, parts.slice(0, depth).join('/'));
-    }
-    const start = (0,external_node_fs_namespaceObject.lstatSync)(target, { throwIfNoEntry: false });
-    if (start?.isFile()) {
-        const file = readCandidate(root, relativeTarget, start.size, options, stats);
-        if (file) {
-            yield file;
+    const targetPath = external_node_path_default().relative(root, external_node_path_default().resolve(options.target)).split((external_node_path_default()).sep).join('/');
+    for (const entry of walkTree({ workspace: options.workspace, target: options.target, exclude: options.exclude, tracked: options.tracked })) {
+        if (entry.kind === 'git' || entry.kind === 'ignored') {
+            stats.skippedIgnored++;
         }
-        return;
-    }
-    yield* walkFolder(root, relativeTarget, scopes, options, stats);
-}
-function* walkFolder(root, folder, parentScopes, options, stats) {
-    const scopes = [...parentScopes];
-    addIgnoreFile(scopes, root, folder);
-    let entries;
-    try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(root, folder), { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (entry.name === '.git' || isIgnored(scopes, repoPath, true)) {
+        else if (entry.kind === 'unreadable') {
+            options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
+        }
+        else if (entry.kind === 'link' && entry.repoPath === targetPath) {
+            options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
+        }
+        else if (entry.kind === 'file') {
+            if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
                 stats.skippedIgnored++;
                 continue;
             }
-            yield* walkFolder(root, repoPath, scopes, options, stats);
-            continue;
+            let file;
+            try {
+                file = readCandidate(root, entry.repoPath, options, stats);
+            }
+            catch (error) {
+                // One unreadable file (no permission, a name that is not UTF-8) must not end the walk.
+                options.onError?.(entry.repoPath, `file not scanned: ${errorText(error)}`);
+                continue;
+            }
+            if (file) {
+                yield file;
+            }
         }
-        if (!entry.isFile()) {
-            continue;
-        }
-        if (isIgnored(scopes, repoPath, false) || options.skipPath?.(repoPath)) {
-            stats.skippedIgnored++;
-            continue;
-        }
-        const file = readCandidate(root, repoPath, undefined, options, stats);
-        if (file) {
-            yield file;
-        }
+        // Symbolic links below the target are passed over without a count.
     }
 }
+/** The system error code and message without the path, which the caller names already. */
+function errorText(error) {
+    const code = error.code;
+    const message = error.message.replace(/, \w+ '.*'$/, '');
+    return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
 /**
- * Reads a file with one open: its size from the open descriptor (or `knownSize`), then the
- * whole content, which is dropped when a NUL byte occurs in its first bytes.
+ * Reads a file with one open: its size from the open descriptor, then the whole content,
+ * which is dropped when a NUL byte occurs in its first bytes.
  */
-function readCandidate(root, repoPath, knownSize, options, stats) {
+function readCandidate(root, repoPath, options, stats) {
     const absolute = external_node_path_default().join(root, repoPath);
     const fd = (0,external_node_fs_namespaceObject.openSync)(absolute, 'r');
     let content;
     try {
-        const size = knownSize ?? (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
         if (size > options.maxFileBytes) {
             stats.skippedLarge++;
             return undefined;
@@ -53659,28 +54092,7 @@ function readCandidate(root, repoPath, knownSize, options, stats) {
     stats.bytes += content.length;
     return { repoPath, content };
 }
-function addIgnoreFile(scopes, root, folder) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(root, folder, '.gitignore'), 'utf8');
-    }
-    catch {
-        return;
-    }
-    scopes.push({ base: folder, rules: ignore_default()().add(text) });
-}
-function isIgnored(scopes, repoPath, directory) {
-    for (const scope of scopes) {
-        const relative = scope.base === '' ? repoPath : repoPath.startsWith(`${scope.base}/`) ? repoPath.slice(scope.base.length + 1) : undefined;
-        if (relative !== undefined && scope.rules.ignores(directory ? `${relative}/` : relative)) {
-            return true;
-        }
-    }
-    return false;
-}
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./packages/secrets/src/git.ts
@@ -53691,10 +54103,17 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 const COMMIT_MARK = '\u001ecommit ';
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
-/** Arguments of `git log` for the commits in `range` (`base..head`, or one commit and its ancestors). */
+// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
+// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
+/**
+ * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
+ * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
+ * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * repeated.
+ */
 function gitLogArguments(range) {
-    return [...GIT_CONFIG, 'log', '-p', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
+    return [...GIT_CONFIG, 'log', '-p', '--cc', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
 }
 function gitStagedArguments() {
     return [...GIT_CONFIG, 'diff', '--cached', ...DIFF_OPTIONS, '--'];
@@ -53740,6 +54159,8 @@ class DiffParser {
     current;
     inHunk = false;
     nextLine = 0;
+    /** Columns of the line prefix: 1 in a diff, the number of parents in a merge's combined diff. */
+    prefixWidth = 1;
     /** Feeds one line; returns the previous file's added lines when this line ends them. */
     push(line) {
         if (line.startsWith(COMMIT_MARK)) {
@@ -53747,7 +54168,7 @@ class DiffParser {
             this.commit = line.slice(COMMIT_MARK.length).trim();
             return done;
         }
-        if (line.startsWith('diff --git ')) {
+        if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
             const done = this.flush();
             this.current = { commit: this.commit, path: '', lines: [], lineNumbers: [] };
             this.inHunk = false;
@@ -53762,22 +54183,31 @@ class DiffParser {
                 this.current.path = target === '/dev/null' ? '' : target.replace(/^b\//, '');
             }
         }
-        if (line.startsWith('@@ ')) {
-            const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+        if (line.startsWith('@@')) {
+            // "@@ -a,b +c,d @@" in a diff; "@@@ -a,b -c,d +e,f @@@" (one more @ per parent) in a combined diff.
+            const header = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? \1/.exec(line);
             this.inHunk = header !== null;
-            this.nextLine = header ? Number(header[1]) : 0;
+            this.prefixWidth = header ? header[1].length - 1 : 1;
+            this.nextLine = header ? Number(header[2]) : 0;
             return undefined;
         }
         if (!this.inHunk) {
             return undefined;
         }
-        if (line.startsWith('+')) {
-            this.current.lines.push(line.slice(1));
-            this.current.lineNumbers.push(this.nextLine++);
+        const prefix = line.slice(0, this.prefixWidth);
+        // Removed lines are not in the new file; "\ No newline at end of file" is no line at all.
+        if (prefix.includes('-') || line.startsWith('\\')) {
+            return undefined;
         }
-        else if (line.startsWith(' ')) {
-            this.nextLine++;
+        // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+        if (/^\++$/.test(prefix)) {
+            const text = line.slice(this.prefixWidth);
+            if (!text.includes('\u0000')) {
+                this.current.lines.push(text);
+                this.current.lineNumbers.push(this.nextLine);
+            }
         }
+        this.nextLine++;
         return undefined;
     }
     flush() {
@@ -61991,7 +62421,10 @@ function parseGitleaksConfig(text, file) {
         document = parse_parse(text);
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${file}: invalid TOML: ${error.message.split('\n')[0]}`);
+        // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+        const { line, column } = error;
+        const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
+        throw new errors_ConfigurationError(`${file}: invalid TOML${place}: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
     }
     const extend = optionalTable(document['extend'], file, 'extend');
     if (extend?.['path'] !== undefined || extend?.['url'] !== undefined) {
@@ -62003,6 +62436,7 @@ function parseGitleaksConfig(text, file) {
     }
     const rules = [];
     const pathOnlyRules = [];
+    const keywordTotal = { characters: 0 };
     rulesValue.forEach((value, index) => {
         const table = optionalTable(value, file, `rules[${index}]`);
         const id = table['id'];
@@ -62016,7 +62450,7 @@ function parseGitleaksConfig(text, file) {
             }
             throw new errors_ConfigurationError(`${file}: rule "${id}" has neither regex nor path.`);
         }
-        rules.push(compileGitleaksRule(table, id, file));
+        rules.push(compileGitleaksRule(table, id, file, keywordTotal));
     });
     const allowlists = [];
     if (document['allowlist'] !== undefined) {
@@ -62044,8 +62478,9 @@ function gitleaksGlobalAllow(config) {
 function gitleaksSkipsPath(config, repoPath) {
     return config.allowlists.some((list) => list.targetRules.length === 0 && list.condition === 'OR' && list.paths.some((pattern) => pattern.matcher(repoPath).find()));
 }
-function compileGitleaksRule(table, id, file) {
+function compileGitleaksRule(table, id, file, keywordTotal) {
     const pattern = compileRe2(table['regex'], file, `rule "${id}" regex`);
+    const budget = new MatchBudget();
     const secretGroup = table['secretGroup'] === undefined ? undefined : Number(table['secretGroup']);
     if (secretGroup !== undefined && (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > pattern.groupCount())) {
         throw new errors_ConfigurationError(`${file}: rule "${id}" secretGroup ${String(table['secretGroup'])} is not a group of its regex, which has ${pattern.groupCount()}.`);
@@ -62063,14 +62498,15 @@ function compileGitleaksRule(table, id, file) {
         table['allowlists'].forEach((value, index) => allowlists.push(parseAllowlist(value, file, `rule "${id}" allowlists[${index}]`, false)));
     }
     const severityTag = stringList(table['tags'], file, `rule "${id}" tags`).map((tag) => tag.toLowerCase()).find(finding_isSeverity);
-    return {
+    const compiled = {
         id,
         title: typeof table['description'] === 'string' && table['description'] !== '' ? table['description'] : id,
         severity: severityTag ?? GITLEAKS_RULE_SEVERITY,
-        keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
+        keywords: ruleKeywords(table['keywords'], file, `rule "${id}" keywords`, keywordTotal),
         minEntropy: entropy,
         source: file,
-        matches: (text) => re2Matches(pattern, text, secretGroup),
+        budget,
+        matches: (text) => re2Matches(pattern, text, secretGroup, compiled.budget),
         allows(candidate) {
             if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
                 return true;
@@ -62078,6 +62514,7 @@ function compileGitleaksRule(table, id, file) {
             return allowlists.some((list) => allowlistAllows(list, candidate));
         }
     };
+    return compiled;
 }
 function allowlistAllows(list, candidate) {
     const target = list.regexTarget === 'match' ? candidate.match : list.regexTarget === 'line' ? candidate.line : candidate.secret;
@@ -62125,16 +62562,74 @@ function parseAllowlist(value, file, place, global) {
     }
     return list;
 }
+/**
+ * Most instructions a rule's compiled program may have. The largest rule of gitleaks' default
+ * config compiles to 1,972; matching costs up to one step per instruction and character.
+ */
+const MAX_RE2_INSTRUCTIONS = 10_000;
 /** Compiles an RE2 pattern with re2js; the error names the file and the key. */
 function compileRe2(value, file, place) {
     if (typeof value !== 'string') {
         throw new errors_ConfigurationError(`${file}: ${place} must be a string, got ${JSON.stringify(value)}.`);
     }
+    let compiled;
     try {
-        return RE2JS.compile(value);
+        compiled = RE2JS.compile(value);
     }
     catch (error) {
         throw new errors_ConfigurationError(`${file}: ${place} is not a valid RE2 regular expression: ${error.message}`);
+    }
+    // re2js keeps the compiled program on an internal field; when a release renames it, the check is skipped.
+    const instructions = compiled.re2Input?.prog?.inst?.length;
+    if (instructions !== undefined && instructions > MAX_RE2_INSTRUCTIONS) {
+        throw new errors_ConfigurationError(`${file}: ${place} compiles to ${instructions} instructions, more than the maximum of ${MAX_RE2_INSTRUCTIONS}; split it into simpler rules.`);
+    }
+    return compiled;
+}
+/** Longest keyword a rule from a config may have, in characters. */
+const MAX_KEYWORD_LENGTH = 100;
+/**
+ * Most keyword characters the rules of one config file may have in all: the keyword index
+ * takes 1 KiB of memory per character.
+ */
+const MAX_KEYWORD_CHARACTERS = 50_000;
+/**
+ * Returns a rule's keywords in lower case. An empty keyword or one longer than
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * of a whole file against MAX_KEYWORD_CHARACTERS.
+ */
+function ruleKeywords(value, file, place, total) {
+    const keywords = stringList(value, file, place);
+    for (const keyword of keywords) {
+        if (keyword.trim() === '') {
+            throw new errors_ConfigurationError(`${file}: ${place} contains an empty keyword; every keyword must contain a character other than a blank.`);
+        }
+        if (keyword.length > MAX_KEYWORD_LENGTH) {
+            throw new errors_ConfigurationError(`${file}: ${place} contains a keyword of ${keyword.length} characters, more than the maximum of ${MAX_KEYWORD_LENGTH}.`);
+        }
+        total.characters += keyword.length;
+    }
+    if (total.characters > MAX_KEYWORD_CHARACTERS) {
+        throw new errors_ConfigurationError(`${file}: the keywords of its rules have ${total.characters} characters by ${place}, more than the maximum of ${MAX_KEYWORD_CHARACTERS}.`);
+    }
+    return keywords.map((keyword) => keyword.toLowerCase());
+}
+/** Time a rule from a config may spend matching over one scan. */
+const RULE_TIME_BUDGET_MS = 30_000;
+/**
+ * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
+ * can still search the rest of a long line once per match, so a rule over budget stops.
+ */
+class MatchBudget {
+    limitMs;
+    spentMs = 0;
+    /** The file being scanned when the budget ran out. */
+    exhaustedIn;
+    constructor(limitMs = RULE_TIME_BUDGET_MS) {
+        this.limitMs = limitMs;
+    }
+    get exhausted() {
+        return this.spentMs > this.limitMs;
     }
 }
 function optionalTable(value, file, place) {
@@ -62175,10 +62670,18 @@ function gitleaksFingerprint(path, ruleId, line, commit) {
  * `secretGroup`, or when none is set the first group that matched, else the whole match, as
  * gitleaks picks it. An empty match advances one character so the loop always ends.
  */
-function* re2Matches(pattern, text, secretGroup) {
+function* re2Matches(pattern, text, secretGroup, budget) {
     const matcher = pattern.matcher(text);
     let from = 0;
-    while (from <= text.length && matcher.find(from)) {
+    while (from <= text.length && !(budget?.exhausted ?? false)) {
+        const started = performance.now();
+        const found = matcher.find(from);
+        if (budget !== undefined) {
+            budget.spentMs += performance.now() - started;
+        }
+        if (!found) {
+            break;
+        }
         const start = matcher.start();
         const end = matcher.end();
         from = end > start ? end : end + 1;
@@ -62226,6 +62729,7 @@ function resolveSettings(options) {
     if (!SECRETS_MODES.includes(mode)) {
         throw new errors_ConfigurationError(`mode: "${mode}" is not a scan mode; expected one of ${SECRETS_MODES.join(', ')}.`);
     }
+    const keywordTotal = { characters: 0 };
     return {
         mode: mode,
         base: options.settings['base'] ?? section.base,
@@ -62235,27 +62739,30 @@ function resolveSettings(options) {
         gitleaksConfig: section['gitleaks-config'],
         gitleaksIgnore: section['gitleaks-ignore'],
         toolTimeoutMs: (section['tool-timeout'] ?? DEFAULT_TOOL_TIMEOUT_SECONDS) * 1000,
-        customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index)),
+        customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index, keywordTotal)),
         allowRegexes: (section.allowlist?.regexes ?? []).map((source, index) => compileRe2(source, file, `secrets.allowlist.regexes[${index}]`)),
         stopwords: (section.allowlist?.stopwords ?? []).map((word) => word.toLowerCase())
     };
 }
-function compileCustomRule(rule, file, index) {
+function compileCustomRule(rule, file, index, keywordTotal) {
     const pattern = compileRe2(rule.regex, file, `secrets.rules[${index}].regex`);
+    const budget = new MatchBudget();
     const group = rule['secret-group'];
     if (group !== undefined && group > pattern.groupCount()) {
         throw new errors_ConfigurationError(`${file}: secrets.rules[${index}].secret-group is ${group}, but the regex has ${pattern.groupCount()} group(s).`);
     }
-    return {
+    const compiled = {
         id: rule.id,
         title: rule.title ?? rule.id,
         severity: rule.severity ?? 'high',
-        keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
+        keywords: ruleKeywords(rule.keywords, file, `secrets.rules[${index}].keywords`, keywordTotal),
         minEntropy: rule.entropy,
         source: file,
-        matches: (text) => re2Matches(pattern, text, group),
+        budget,
+        matches: (text) => re2Matches(pattern, text, group, compiled.budget),
         allows: (_candidate) => false
     };
+    return compiled;
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/reports/common.ts
@@ -62377,9 +62884,8 @@ function parseSecretReport(text, file, workspace, onSecret) {
     try {
         document = JSON.parse(trimmed);
     }
-    catch (error) {
-        const records = parseJsonLines(trimmed, file, error.message);
-        return jsonLinesReport(records, context);
+    catch {
+        return jsonLinesReport(parseJsonLines(trimmed, file), context);
     }
     if (Array.isArray(document)) {
         return arrayReport(document, context);
@@ -62401,7 +62907,12 @@ function parseSecretReport(text, file, workspace, onSecret) {
     }
     throw new errors_ReportError(file, 'not a secret scanner report this suite reads: expected gitleaks, TruffleHog, trufflehog3, detect-secrets, ggshield or SARIF output');
 }
-function parseJsonLines(text, file, firstError) {
+/**
+ * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
+ * JSON nor JSON lines gets the position of its first error; error messages never quote the
+ * text, which may hold secrets.
+ */
+function parseJsonLines(text, file) {
     const records = [];
     const lines = text.split(/\r?\n/);
     for (let index = 0; index < lines.length; index++) {
@@ -62414,7 +62925,11 @@ function parseJsonLines(text, file, firstError) {
             value = JSON.parse(line);
         }
         catch {
-            throw new errors_ReportError(file, index === 0 ? `invalid JSON: ${firstError}` : `line ${index + 1}: invalid JSON in a JSON lines report`);
+            if (index === 0) {
+                json_parseJsonText(text, file);
+            }
+            const error = locateJsonError(line);
+            throw new errors_ReportError(file, `line ${index + 1}, column ${error.column + lines[index].indexOf(line)}: invalid JSON in a JSON lines report: expected ${error.expected}`);
         }
         if (!common_isObject(value)) {
             throw new errors_ReportError(file, `line ${index + 1}: expected a JSON object`);
@@ -63685,7 +64200,6 @@ async function runExternalEngine(engine, run) {
 
 
 
-
 const SECRETS_ENGINES = ['builtin', ...EXTERNAL_ENGINES];
 /** Shorter values are not registered for masking: masking them would hide common words in the log. */
 const MIN_MASK_LENGTH = 4;
@@ -63723,14 +64237,53 @@ async function scanSecrets(options, dependencies = {}) {
         }
     };
     const result = { findings: [], errors: [], warnings: [], stats: {}, engines: [] };
-    const gitleaks = loadGitleaksConfig(options.workspace, settings);
-    const range = settings.mode === 'history' ? historyRange(settings, dependencies) : undefined;
+    // The gitleaks config and the commit range come from the repository and the event: when one
+    // is broken, the error is recorded and the rest still runs, report files included.
+    let gitleaks;
+    try {
+        gitleaks = loadGitleaksConfig(options.workspace, settings);
+    }
+    catch (error) {
+        if (!(error instanceof errors_ConfigurationError)) {
+            throw error;
+        }
+        result.errors.push({ file: settings.gitleaksConfig ?? '.gitleaks.toml', message: `${error.message} The built-in rules ran without it.` });
+    }
+    let range;
+    let rangeFailed = false;
+    if (settings.mode === 'history') {
+        try {
+            range = historyRange(settings, dependencies);
+        }
+        catch (error) {
+            if (!(error instanceof errors_ConfigurationError)) {
+                throw error;
+            }
+            rangeFailed = true;
+            result.errors.push({ file: 'git history', message: error.message });
+        }
+    }
     for (const engine of engines) {
+        if (rangeFailed) {
+            break;
+        }
         try {
             if (engine === 'builtin') {
                 const detector = buildDetector(settings, gitleaks, result.warnings);
                 result.stats['rules'] = detector.rules.length;
-                await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+                try {
+                    await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+                }
+                finally {
+                    for (const rule of detector.rules) {
+                        if (rule.budget?.exhaustedIn !== undefined) {
+                            result.errors.push({
+                                file: rule.source,
+                                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
+                            });
+                        }
+                    }
+                }
             }
             else {
                 const external = await runExternalEngine(engine, {
@@ -63748,9 +64301,6 @@ async function scanSecrets(options, dependencies = {}) {
             result.engines.push(engine);
         }
         catch (error) {
-            if (error instanceof errors_ConfigurationError && engine === 'builtin') {
-                throw error;
-            }
             result.errors.push({ file: engine, message: error.message });
         }
     }
@@ -63769,7 +64319,15 @@ async function scanSecrets(options, dependencies = {}) {
             result.errors.push({ file: error.file, message: error.detail });
         }
     }
-    applyGitleaksIgnore(options.workspace, settings, result.findings);
+    try {
+        applyGitleaksIgnore(options.workspace, settings, result.findings);
+    }
+    catch (error) {
+        if (!(error instanceof errors_ConfigurationError)) {
+            throw error;
+        }
+        result.errors.push({ file: settings.gitleaksIgnore ?? '.gitleaksignore', message: error.message });
+    }
     return result;
 }
 function buildDetector(settings, gitleaks, warnings) {
@@ -63805,7 +64363,9 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
             target: options.target,
             maxFileBytes: settings.maxFileBytes,
             exclude: settings.exclude,
-            skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined
+            skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
+            tracked: gitTrackedFiles(options.workspace),
+            onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
         }, stats)) {
             if (options.signal?.aborted) {
                 throw new Error('the scan was cancelled');
@@ -63898,23 +64458,69 @@ function applyGitleaksIgnore(workspace, settings, findings) {
         }
     }
 }
+/** Largest gitleaks config or ignore file read, as for the suite's own config file. */
+const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
 function readWorkspaceFile(workspace, name, required, key) {
-    const repoPath = toRepoPath(workspace, name);
-    if (repoPath === undefined) {
-        throw new errors_ConfigurationError(`${key}: "${name}" is outside the workspace ${workspace}.`);
+    const read = readWorkspaceText(workspace, name, MAX_GITLEAKS_FILE_BYTES);
+    if (read.text !== undefined) {
+        return read.text;
     }
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(workspace, repoPath), 'utf8');
-    }
-    catch {
-        if (required) {
-            throw new errors_ConfigurationError(`${key}: "${name}" not found in the workspace ${workspace}.`);
-        }
+    if (read.problem === 'missing' && !required) {
         return undefined;
     }
+    throw new errors_ConfigurationError(`${key}: "${name}" ${read.problem === 'missing' ? `not found in the workspace ${workspace}` : read.problem}.`);
+}
+
+;// CONCATENATED MODULE: ./packages/secrets/src/rule-doc.ts
+
+/** Escapes text for a Markdown table cell. */
+function rule_doc_cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\n/g, ' ');
+}
+/** Describes the checks a value must pass besides matching the pattern. */
+function gate(rule) {
+    const parts = [];
+    if (rule.minEntropy !== undefined) {
+        parts.push(`entropy >= ${rule.minEntropy}${rule.hexMinEntropy === undefined ? '' : ` (${rule.hexMinEntropy} for hexadecimal values)`}`);
+    }
+    if (rule.reject !== undefined) {
+        parts.push('a check of its own');
+    }
+    return parts.join(', ');
+}
+/** Renders docs/secret-rules.md from the built-in rule definitions. */
+function renderSecretRulesDoc(rules = BUILTIN_RULES) {
+    const lines = [
+        '# Built-in secret rules',
+        '',
+        '<!-- Generated from packages/secrets/src/rules by scripts/rule-docs.mjs; edit the rule definitions instead. -->',
+        '',
+        `The secrets action and \`devsecops scan --only secrets\` run these ${rules.length} rules by default (engine \`builtin\`).`,
+        'Every finding is CWE-798 and shows the secret only in redacted form: at most 4 characters, then `…`.',
+        'A rule runs on a file only when one of its keywords occurs in it (one Aho-Corasick pass over the bytes).',
+        '',
+        'Values that documentation uses in place of a credential are left out for every rule: `EXAMPLE`, runs of `x` or `*`,',
+        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, one repeated',
+        'character, and, in tokens (not in key blocks), a run of six characters counting up or down such as `abcdef`.',
+        'The generic assignment rules also leave out values that are code: variable and environment references, calls,',
+        'file paths, regular expressions, words joined by case or separators, and values named as digests (`hashed_secret`).',
+        '',
+        'Suppress a finding with `gitleaks:allow` on its line, `devsecops-ignore <rule-id>: <reason>` on its line or the line',
+        'above, a `suppressions` entry in `.github/devsecops.yml`, or its fingerprint in `.gitleaksignore`.',
+        '',
+        '| id | severity | what it finds | keywords | value gate |',
+        '| --- | --- | --- | --- | --- |'
+    ];
+    for (const rule of rules) {
+        const keywords = rule.keywords.map((keyword) => `\`${rule_doc_cell(keyword)}\``).join(' ');
+        lines.push(`| \`${rule.id}\` | ${rule.severity} | ${rule_doc_cell(rule.title)} | ${keywords} | ${gate(rule)} |`);
+    }
+    lines.push('');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/index.ts
+
 
 
 

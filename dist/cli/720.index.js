@@ -1,8 +1,8 @@
-export const id = 571;
-export const ids = [571];
+export const id = 720;
+export const ids = [720];
 export const modules = {
 
-/***/ 97571:
+/***/ 43720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,10 +21,15 @@ __webpack_require__.d(__webpack_exports__, {
   INLINE_ALLOW_MARKER: () => (/* reexport */ INLINE_ALLOW_MARKER),
   KeywordIndex: () => (/* reexport */ KeywordIndex),
   LineIndex: () => (/* reexport */ LineIndex),
+  MAX_KEYWORD_CHARACTERS: () => (/* reexport */ MAX_KEYWORD_CHARACTERS),
+  MAX_KEYWORD_LENGTH: () => (/* reexport */ MAX_KEYWORD_LENGTH),
+  MAX_RE2_INSTRUCTIONS: () => (/* reexport */ MAX_RE2_INSTRUCTIONS),
   MAX_REPORT_BYTES: () => (/* reexport */ MAX_REPORT_BYTES),
   MAX_SNIPPET_LENGTH: () => (/* reexport */ MAX_SNIPPET_LENGTH),
   MAX_VISIBLE_PREFIX: () => (/* reexport */ MAX_VISIBLE_PREFIX),
+  MatchBudget: () => (/* reexport */ MatchBudget),
   REDACTION_MARK: () => (/* reexport */ REDACTION_MARK),
+  RULE_TIME_BUDGET_MS: () => (/* reexport */ RULE_TIME_BUDGET_MS),
   SECRETS_ENGINES: () => (/* reexport */ SECRETS_ENGINES),
   SECRETS_MODES: () => (/* reexport */ SECRETS_MODES),
   SECRET_CWE: () => (/* reexport */ SECRET_CWE),
@@ -57,9 +62,11 @@ __webpack_require__.d(__webpack_exports__, {
   redact: () => (/* reexport */ redact),
   redactedExcerpt: () => (/* reexport */ redactedExcerpt),
   redactedSnippet: () => (/* reexport */ redactedSnippet),
+  renderSecretRulesDoc: () => (/* reexport */ renderSecretRulesDoc),
   reportedFinding: () => (/* reexport */ reportedFinding),
   resolveSettings: () => (/* reexport */ resolveSettings),
   revisionRange: () => (/* reexport */ revisionRange),
+  ruleKeywords: () => (/* reexport */ ruleKeywords),
   runExternalEngine: () => (/* reexport */ runExternalEngine),
   scanSecrets: () => (/* reexport */ scanSecrets),
   secretFingerprint: () => (/* reexport */ secretFingerprint),
@@ -121,8 +128,8 @@ function crc32(text) {
     return (crc ^ 0xffffffff) >>> 0;
 }
 /**
- * True when a GitHub token's last 6 characters are the base-62 CRC32 of the characters between
- * the prefix and them, as in every token GitHub has issued since its 2021 format.
+ * Returns true when a GitHub token's last 6 characters are the base-62 CRC32 of the characters
+ * between the prefix and them, the checksum of the token format GitHub introduced in 2021.
  */
 function hasGitHubChecksum(token) {
     const body = token.slice(4, -6);
@@ -135,8 +142,9 @@ function hasGitHubChecksum(token) {
     return token.endsWith(encoded);
 }
 /**
- * A GitHub token of the 2021 format: the prefix and 36 characters, or, since GitHub may issue
- * longer tokens (up to 255 characters), any length from 30 when the checksum verifies.
+ * Builds the rule for a GitHub token of the 2021 format: the prefix and 36 characters, or any
+ * length from 30 when the checksum verifies, because GitHub may issue longer tokens (up to 255
+ * characters).
  */
 function githubToken(id, title, prefix) {
     return rule(id, title, 'critical', [prefix], `${B}${prefix}[A-Za-z0-9]{30,251}${E}`, {
@@ -249,7 +257,7 @@ const BUILTIN_RULES = [
     prefixed('crates-io-token', 'crates.io API token', 'high', 'cio', '[A-Za-z0-9]{32}', 4.0),
     rule('shopify-token', 'Shopify access token or shared secret', 'high', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], `${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
     rule('rubygems-credentials-file', 'RubyGems API key in a credentials file', 'high', [':rubygems_api_key:'], `:rubygems_api_key:\\s*(?<secret>[a-f0-9]{32})${E}`),
-    rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url\\s*=?\\s*https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
+    rule('pip-index-url-password', 'Password in a pip index URL', 'high', ['index-url'], `index-url[ \\t]{0,10}=?[ \\t]{0,10}https?://[^\\s:@/]{1,64}:(?<secret>[^\\s@/]{3,128})@`, { flags: 'i' }),
     // Chat, mail and messaging.
     rule('slack-bot-token', 'Slack bot token', 'high', ['xoxb-'], `${B}xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{20,34}${E}`),
     rule('slack-user-token', 'Slack user or rotating refresh token', 'high', ['xoxp-', 'xoxe-'], `${B}xox[pe](?:(?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}|-1-[A-Za-z0-9_-]{100,})${E}`),
@@ -349,10 +357,10 @@ const BUILTIN_RULES = [
     rule('age-secret-key', 'age secret key', 'critical', ['age-secret-key-1'], `AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}`),
     rule('intra42-client-secret', '42 Intra client secret', 'high', ['s-s4t2'], `${B}s-s4t2(?:ud|af)-[a-f0-9]{64}${E}`),
     // Private keys, tokens and URLs with credentials.
-    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n;
-    // a first line may be short when escaped and raw breaks mix, so the whole body must hold 40
-    // base64 characters.
-    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
+    // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
+    // A first line may be short where escaped and raw breaks mix, so the 40 base64 characters the
+    // body needs are counted over the whole body.
+    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
     // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
     // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
     rule('private-key-in-log', 'Private key (PEM) in a log', 'critical', ['private key-----'], `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
@@ -398,8 +406,8 @@ function shannonEntropy(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 24 modules
-var src = __webpack_require__(53772);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 26 modules
+var src = __webpack_require__(6641);
 ;// CONCATENATED MODULE: ./packages/secrets/src/redact.ts
 
 
@@ -415,6 +423,8 @@ function redact(secret) {
     const visible = Math.min(MAX_VISIBLE_PREFIX, Math.floor(secret.length / 4));
     return `${secret.slice(0, visible)}${REDACTION_MARK}`;
 }
+/** Shortest part of a multi-line secret that an excerpt redacts on its own. */
+const MIN_PART_LENGTH = 4;
 /**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
@@ -422,13 +432,16 @@ function redact(secret) {
  * the cost does not grow with the length of a minified line.
  */
 function redactedExcerpt(line, secret, secrets, length) {
-    const ordered = [...new Set([secret, ...secrets])].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
+    const parts = (value) => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
+    const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    const anchor = parts(secret)[0] ?? '';
     const longest = ordered[0]?.length ?? 0;
-    const at = Math.max(0, secret === '' ? 0 : line.indexOf(secret));
+    const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
     // The window keeps `length` characters on each side of the secret whatever the redactions
-    // remove; occurrences are searched a secret's length further out, to catch cut ones.
+    // remove. Occurrences are searched a secret's length further out, so cut ones are found too.
     const from = Math.max(0, at - length - longest);
-    const to = Math.min(line.length, at + secret.length + length + longest);
+    const to = Math.min(line.length, at + anchor.length + length + longest);
     const searchFrom = Math.max(0, from - longest);
     const area = line.slice(searchFrom, Math.min(line.length, to + longest));
     // Which secret covers each character of the area, longest secret first.
@@ -455,7 +468,7 @@ function redactedExcerpt(line, secret, secrets, length) {
             continue;
         }
         if (begins[index] === 1 || index === from - searchFrom) {
-            if (value === secret && secretAt === -1) {
+            if (value === anchor && secretAt === -1) {
                 secretAt = result.length;
             }
             result += redact(value);
@@ -472,6 +485,9 @@ function redactedExcerpt(line, secret, secrets, length) {
  * first 32 hex characters. The same secret found again under the same rule keeps its
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
+ * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
+ * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 function secretFingerprint(ruleId, secret) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(['secret', ruleId, secret])).digest('hex').slice(0, 32);
@@ -619,9 +635,9 @@ const PLACEHOLDER_PATTERNS = [
 /** Characters in a run of which each is the one after (or before) the last, such as `abcdef` or `76543210`. */
 const SEQUENCE_RUN = 6;
 /**
- * Returns true when `secret` holds a run of SEQUENCE_RUN digits or letters that count up or
- * down by one, as typed-in sample values do; a random token holds one with a chance below
- * one in a million per position.
+ * Returns true when `secret` contains a run of SEQUENCE_RUN digits or letters that count up or
+ * down by one, as typed-in sample values do. In a random hexadecimal token such a run starts at
+ * a given position with a chance below one in a million.
  */
 function hasSequenceRun(secret) {
     let up = 1;
@@ -756,7 +772,7 @@ function cannotMatchLineFeed(pattern) {
     }
     return !inClass;
 }
-/** The entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
+/** Returns the entropy `secret` needs to be reported by `rule`, which has a `minEntropy`. */
 function minimumEntropy(rule, secret) {
     return rule.hexMinEntropy !== undefined && /^[0-9a-fA-F]{16,}$/.test(secret) ? rule.hexMinEntropy : rule.minEntropy;
 }
@@ -883,6 +899,9 @@ class Detector {
         const found = [];
         const seen = new Set();
         for (const rule of rules) {
+            if (rule.budget?.exhausted) {
+                continue;
+            }
             const starts = linesOf?.(rule);
             for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
                 // A finding starts on the line where the match starts, such as a private key's BEGIN
@@ -918,6 +937,9 @@ class Detector {
                     entropy,
                     lineText
                 });
+            }
+            if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
+                rule.budget.exhaustedIn = path;
             }
         }
         return dropOverlaps(found);
@@ -1040,9 +1062,6 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __webpack_require__(70298);
-var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./packages/secrets/src/walk.ts
 
 
@@ -1050,78 +1069,61 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 /** Bytes inspected for a NUL byte to tell binary files from text, as git does. */
 const BINARY_PROBE_BYTES = 8000;
 /**
- * Yields the text files under the target with their content, honouring every `.gitignore`
- * from the workspace root down (with git's pattern rules, through the `ignore` package) and
- * skipping `.git`, symbolic links, binary files and files over the size limit. `stats`
- * counts what was read and what was skipped, by reason.
+ * Yields the text files under the target with their content, walked by core's `walkTree`
+ * (every `.gitignore` from the workspace root down, `.git` and symbolic links skipped), and
+ * skips binary files and files over the size limit. `stats` counts what was read and what was
+ * skipped, by reason. A target that is a file is read even when `skipPath` matches it.
  */
 function* walkFiles(options, stats) {
     const root = external_node_path_default().resolve(options.workspace);
-    const scopes = [];
-    if (options.exclude && options.exclude.length > 0) {
-        scopes.push({ base: '', rules: ignore_default()().add(options.exclude) });
-    }
-    const target = external_node_path_default().resolve(options.target);
-    const relativeTarget = external_node_path_default().relative(root, target).split((external_node_path_default()).sep).join('/');
-    // .gitignore files in the folders above the target apply to it too.
-    const parts = relativeTarget === '' ? [] : relativeTarget.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-        addIgnoreFile(scopes, root, parts.slice(0, depth).join('/'));
-    }
-    const start = (0,external_node_fs_.lstatSync)(target, { throwIfNoEntry: false });
-    if (start?.isFile()) {
-        const file = readCandidate(root, relativeTarget, start.size, options, stats);
-        if (file) {
-            yield file;
+    const targetPath = external_node_path_default().relative(root, external_node_path_default().resolve(options.target)).split((external_node_path_default()).sep).join('/');
+    for (const entry of (0,src/* walkTree */.Ir)({ workspace: options.workspace, target: options.target, exclude: options.exclude, tracked: options.tracked })) {
+        if (entry.kind === 'git' || entry.kind === 'ignored') {
+            stats.skippedIgnored++;
         }
-        return;
-    }
-    yield* walkFolder(root, relativeTarget, scopes, options, stats);
-}
-function* walkFolder(root, folder, parentScopes, options, stats) {
-    const scopes = [...parentScopes];
-    addIgnoreFile(scopes, root, folder);
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(external_node_path_default().join(root, folder), { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory()) {
-            if (entry.name === '.git' || isIgnored(scopes, repoPath, true)) {
+        else if (entry.kind === 'unreadable') {
+            options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
+        }
+        else if (entry.kind === 'link' && entry.repoPath === targetPath) {
+            options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
+        }
+        else if (entry.kind === 'file') {
+            if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
                 stats.skippedIgnored++;
                 continue;
             }
-            yield* walkFolder(root, repoPath, scopes, options, stats);
-            continue;
+            let file;
+            try {
+                file = readCandidate(root, entry.repoPath, options, stats);
+            }
+            catch (error) {
+                // One unreadable file (no permission, a name that is not UTF-8) must not end the walk.
+                options.onError?.(entry.repoPath, `file not scanned: ${errorText(error)}`);
+                continue;
+            }
+            if (file) {
+                yield file;
+            }
         }
-        if (!entry.isFile()) {
-            continue;
-        }
-        if (isIgnored(scopes, repoPath, false) || options.skipPath?.(repoPath)) {
-            stats.skippedIgnored++;
-            continue;
-        }
-        const file = readCandidate(root, repoPath, undefined, options, stats);
-        if (file) {
-            yield file;
-        }
+        // Symbolic links below the target are passed over without a count.
     }
 }
+/** The system error code and message without the path, which the caller names already. */
+function errorText(error) {
+    const code = error.code;
+    const message = error.message.replace(/, \w+ '.*'$/, '');
+    return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
 /**
- * Reads a file with one open: its size from the open descriptor (or `knownSize`), then the
- * whole content, which is dropped when a NUL byte occurs in its first bytes.
+ * Reads a file with one open: its size from the open descriptor, then the whole content,
+ * which is dropped when a NUL byte occurs in its first bytes.
  */
-function readCandidate(root, repoPath, knownSize, options, stats) {
+function readCandidate(root, repoPath, options, stats) {
     const absolute = external_node_path_default().join(root, repoPath);
     const fd = (0,external_node_fs_.openSync)(absolute, 'r');
     let content;
     try {
-        const size = knownSize ?? (0,external_node_fs_.fstatSync)(fd).size;
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
         if (size > options.maxFileBytes) {
             stats.skippedLarge++;
             return undefined;
@@ -1150,25 +1152,6 @@ function readCandidate(root, repoPath, knownSize, options, stats) {
     stats.bytes += content.length;
     return { repoPath, content };
 }
-function addIgnoreFile(scopes, root, folder) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, folder, '.gitignore'), 'utf8');
-    }
-    catch {
-        return;
-    }
-    scopes.push({ base: folder, rules: ignore_default()().add(text) });
-}
-function isIgnored(scopes, repoPath, directory) {
-    for (const scope of scopes) {
-        const relative = scope.base === '' ? repoPath : repoPath.startsWith(`${scope.base}/`) ? repoPath.slice(scope.base.length + 1) : undefined;
-        if (relative !== undefined && scope.rules.ignores(directory ? `${relative}/` : relative)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -1182,10 +1165,17 @@ var external_node_readline_ = __webpack_require__(80481);
 const COMMIT_MARK = '\u001ecommit ';
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames'];
-/** Arguments of `git log` for the commits in `range` (`base..head`, or one commit and its ancestors). */
+// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
+// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
+/**
+ * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
+ * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
+ * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * repeated.
+ */
 function gitLogArguments(range) {
-    return [...GIT_CONFIG, 'log', '-p', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
+    return [...GIT_CONFIG, 'log', '-p', '--cc', ...DIFF_OPTIONS, `--format=${COMMIT_MARK}%H`, range, '--'];
 }
 function gitStagedArguments() {
     return [...GIT_CONFIG, 'diff', '--cached', ...DIFF_OPTIONS, '--'];
@@ -1231,6 +1221,8 @@ class DiffParser {
     current;
     inHunk = false;
     nextLine = 0;
+    /** Columns of the line prefix: 1 in a diff, the number of parents in a merge's combined diff. */
+    prefixWidth = 1;
     /** Feeds one line; returns the previous file's added lines when this line ends them. */
     push(line) {
         if (line.startsWith(COMMIT_MARK)) {
@@ -1238,7 +1230,7 @@ class DiffParser {
             this.commit = line.slice(COMMIT_MARK.length).trim();
             return done;
         }
-        if (line.startsWith('diff --git ')) {
+        if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
             const done = this.flush();
             this.current = { commit: this.commit, path: '', lines: [], lineNumbers: [] };
             this.inHunk = false;
@@ -1253,22 +1245,31 @@ class DiffParser {
                 this.current.path = target === '/dev/null' ? '' : target.replace(/^b\//, '');
             }
         }
-        if (line.startsWith('@@ ')) {
-            const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+        if (line.startsWith('@@')) {
+            // "@@ -a,b +c,d @@" in a diff; "@@@ -a,b -c,d +e,f @@@" (one more @ per parent) in a combined diff.
+            const header = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? \1/.exec(line);
             this.inHunk = header !== null;
-            this.nextLine = header ? Number(header[1]) : 0;
+            this.prefixWidth = header ? header[1].length - 1 : 1;
+            this.nextLine = header ? Number(header[2]) : 0;
             return undefined;
         }
         if (!this.inHunk) {
             return undefined;
         }
-        if (line.startsWith('+')) {
-            this.current.lines.push(line.slice(1));
-            this.current.lineNumbers.push(this.nextLine++);
+        const prefix = line.slice(0, this.prefixWidth);
+        // Removed lines are not in the new file; "\ No newline at end of file" is no line at all.
+        if (prefix.includes('-') || line.startsWith('\\')) {
+            return undefined;
         }
-        else if (line.startsWith(' ')) {
-            this.nextLine++;
+        // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+        if (/^\++$/.test(prefix)) {
+            const text = line.slice(this.prefixWidth);
+            if (!text.includes('\u0000')) {
+                this.current.lines.push(text);
+                this.current.lineNumbers.push(this.nextLine);
+            }
         }
+        this.nextLine++;
         return undefined;
     }
     flush() {
@@ -1357,7 +1358,10 @@ function parseGitleaksConfig(text, file) {
         document = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new src/* ConfigurationError */.j1(`${file}: invalid TOML: ${error.message.split('\n')[0]}`);
+        // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+        const { line, column } = error;
+        const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
+        throw new src/* ConfigurationError */.j1(`${file}: invalid TOML${place}: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
     }
     const extend = optionalTable(document['extend'], file, 'extend');
     if (extend?.['path'] !== undefined || extend?.['url'] !== undefined) {
@@ -1369,6 +1373,7 @@ function parseGitleaksConfig(text, file) {
     }
     const rules = [];
     const pathOnlyRules = [];
+    const keywordTotal = { characters: 0 };
     rulesValue.forEach((value, index) => {
         const table = optionalTable(value, file, `rules[${index}]`);
         const id = table['id'];
@@ -1382,7 +1387,7 @@ function parseGitleaksConfig(text, file) {
             }
             throw new src/* ConfigurationError */.j1(`${file}: rule "${id}" has neither regex nor path.`);
         }
-        rules.push(compileGitleaksRule(table, id, file));
+        rules.push(compileGitleaksRule(table, id, file, keywordTotal));
     });
     const allowlists = [];
     if (document['allowlist'] !== undefined) {
@@ -1410,8 +1415,9 @@ function gitleaksGlobalAllow(config) {
 function gitleaksSkipsPath(config, repoPath) {
     return config.allowlists.some((list) => list.targetRules.length === 0 && list.condition === 'OR' && list.paths.some((pattern) => pattern.matcher(repoPath).find()));
 }
-function compileGitleaksRule(table, id, file) {
+function compileGitleaksRule(table, id, file, keywordTotal) {
     const pattern = compileRe2(table['regex'], file, `rule "${id}" regex`);
+    const budget = new MatchBudget();
     const secretGroup = table['secretGroup'] === undefined ? undefined : Number(table['secretGroup']);
     if (secretGroup !== undefined && (!Number.isInteger(secretGroup) || secretGroup < 0 || secretGroup > pattern.groupCount())) {
         throw new src/* ConfigurationError */.j1(`${file}: rule "${id}" secretGroup ${String(table['secretGroup'])} is not a group of its regex, which has ${pattern.groupCount()}.`);
@@ -1429,14 +1435,15 @@ function compileGitleaksRule(table, id, file) {
         table['allowlists'].forEach((value, index) => allowlists.push(parseAllowlist(value, file, `rule "${id}" allowlists[${index}]`, false)));
     }
     const severityTag = stringList(table['tags'], file, `rule "${id}" tags`).map((tag) => tag.toLowerCase()).find(src/* isSeverity */._Z);
-    return {
+    const compiled = {
         id,
         title: typeof table['description'] === 'string' && table['description'] !== '' ? table['description'] : id,
         severity: severityTag ?? GITLEAKS_RULE_SEVERITY,
-        keywords: stringList(table['keywords'], file, `rule "${id}" keywords`).map((keyword) => keyword.toLowerCase()),
+        keywords: ruleKeywords(table['keywords'], file, `rule "${id}" keywords`, keywordTotal),
         minEntropy: entropy,
         source: file,
-        matches: (text) => re2Matches(pattern, text, secretGroup),
+        budget,
+        matches: (text) => re2Matches(pattern, text, secretGroup, compiled.budget),
         allows(candidate) {
             if (pathPattern && !pathPattern.matcher(candidate.path).find()) {
                 return true;
@@ -1444,6 +1451,7 @@ function compileGitleaksRule(table, id, file) {
             return allowlists.some((list) => allowlistAllows(list, candidate));
         }
     };
+    return compiled;
 }
 function allowlistAllows(list, candidate) {
     const target = list.regexTarget === 'match' ? candidate.match : list.regexTarget === 'line' ? candidate.line : candidate.secret;
@@ -1491,16 +1499,74 @@ function parseAllowlist(value, file, place, global) {
     }
     return list;
 }
+/**
+ * Most instructions a rule's compiled program may have. The largest rule of gitleaks' default
+ * config compiles to 1,972; matching costs up to one step per instruction and character.
+ */
+const MAX_RE2_INSTRUCTIONS = 10_000;
 /** Compiles an RE2 pattern with re2js; the error names the file and the key. */
 function compileRe2(value, file, place) {
     if (typeof value !== 'string') {
         throw new src/* ConfigurationError */.j1(`${file}: ${place} must be a string, got ${JSON.stringify(value)}.`);
     }
+    let compiled;
     try {
-        return build/* RE2JS */.L3.compile(value);
+        compiled = build/* RE2JS */.L3.compile(value);
     }
     catch (error) {
         throw new src/* ConfigurationError */.j1(`${file}: ${place} is not a valid RE2 regular expression: ${error.message}`);
+    }
+    // re2js keeps the compiled program on an internal field; when a release renames it, the check is skipped.
+    const instructions = compiled.re2Input?.prog?.inst?.length;
+    if (instructions !== undefined && instructions > MAX_RE2_INSTRUCTIONS) {
+        throw new src/* ConfigurationError */.j1(`${file}: ${place} compiles to ${instructions} instructions, more than the maximum of ${MAX_RE2_INSTRUCTIONS}; split it into simpler rules.`);
+    }
+    return compiled;
+}
+/** Longest keyword a rule from a config may have, in characters. */
+const MAX_KEYWORD_LENGTH = 100;
+/**
+ * Most keyword characters the rules of one config file may have in all: the keyword index
+ * takes 1 KiB of memory per character.
+ */
+const MAX_KEYWORD_CHARACTERS = 50_000;
+/**
+ * Returns a rule's keywords in lower case. An empty keyword or one longer than
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * of a whole file against MAX_KEYWORD_CHARACTERS.
+ */
+function ruleKeywords(value, file, place, total) {
+    const keywords = stringList(value, file, place);
+    for (const keyword of keywords) {
+        if (keyword.trim() === '') {
+            throw new src/* ConfigurationError */.j1(`${file}: ${place} contains an empty keyword; every keyword must contain a character other than a blank.`);
+        }
+        if (keyword.length > MAX_KEYWORD_LENGTH) {
+            throw new src/* ConfigurationError */.j1(`${file}: ${place} contains a keyword of ${keyword.length} characters, more than the maximum of ${MAX_KEYWORD_LENGTH}.`);
+        }
+        total.characters += keyword.length;
+    }
+    if (total.characters > MAX_KEYWORD_CHARACTERS) {
+        throw new src/* ConfigurationError */.j1(`${file}: the keywords of its rules have ${total.characters} characters by ${place}, more than the maximum of ${MAX_KEYWORD_CHARACTERS}.`);
+    }
+    return keywords.map((keyword) => keyword.toLowerCase());
+}
+/** Time a rule from a config may spend matching over one scan. */
+const RULE_TIME_BUDGET_MS = 30_000;
+/**
+ * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
+ * can still search the rest of a long line once per match, so a rule over budget stops.
+ */
+class MatchBudget {
+    limitMs;
+    spentMs = 0;
+    /** The file being scanned when the budget ran out. */
+    exhaustedIn;
+    constructor(limitMs = RULE_TIME_BUDGET_MS) {
+        this.limitMs = limitMs;
+    }
+    get exhausted() {
+        return this.spentMs > this.limitMs;
     }
 }
 function optionalTable(value, file, place) {
@@ -1541,10 +1607,18 @@ function gitleaksFingerprint(path, ruleId, line, commit) {
  * `secretGroup`, or when none is set the first group that matched, else the whole match, as
  * gitleaks picks it. An empty match advances one character so the loop always ends.
  */
-function* re2Matches(pattern, text, secretGroup) {
+function* re2Matches(pattern, text, secretGroup, budget) {
     const matcher = pattern.matcher(text);
     let from = 0;
-    while (from <= text.length && matcher.find(from)) {
+    while (from <= text.length && !(budget?.exhausted ?? false)) {
+        const started = performance.now();
+        const found = matcher.find(from);
+        if (budget !== undefined) {
+            budget.spentMs += performance.now() - started;
+        }
+        if (!found) {
+            break;
+        }
         const start = matcher.start();
         const end = matcher.end();
         from = end > start ? end : end + 1;
@@ -1596,6 +1670,7 @@ function resolveSettings(options) {
     if (!SECRETS_MODES.includes(mode)) {
         throw new src/* ConfigurationError */.j1(`mode: "${mode}" is not a scan mode; expected one of ${SECRETS_MODES.join(', ')}.`);
     }
+    const keywordTotal = { characters: 0 };
     return {
         mode: mode,
         base: options.settings['base'] ?? section.base,
@@ -1605,27 +1680,30 @@ function resolveSettings(options) {
         gitleaksConfig: section['gitleaks-config'],
         gitleaksIgnore: section['gitleaks-ignore'],
         toolTimeoutMs: (section['tool-timeout'] ?? DEFAULT_TOOL_TIMEOUT_SECONDS) * 1000,
-        customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index)),
+        customRules: (section.rules ?? []).map((rule, index) => compileCustomRule(rule, file, index, keywordTotal)),
         allowRegexes: (section.allowlist?.regexes ?? []).map((source, index) => compileRe2(source, file, `secrets.allowlist.regexes[${index}]`)),
         stopwords: (section.allowlist?.stopwords ?? []).map((word) => word.toLowerCase())
     };
 }
-function compileCustomRule(rule, file, index) {
+function compileCustomRule(rule, file, index, keywordTotal) {
     const pattern = compileRe2(rule.regex, file, `secrets.rules[${index}].regex`);
+    const budget = new MatchBudget();
     const group = rule['secret-group'];
     if (group !== undefined && group > pattern.groupCount()) {
         throw new src/* ConfigurationError */.j1(`${file}: secrets.rules[${index}].secret-group is ${group}, but the regex has ${pattern.groupCount()} group(s).`);
     }
-    return {
+    const compiled = {
         id: rule.id,
         title: rule.title ?? rule.id,
         severity: rule.severity ?? 'high',
-        keywords: (rule.keywords ?? []).map((keyword) => keyword.toLowerCase()),
+        keywords: ruleKeywords(rule.keywords, file, `secrets.rules[${index}].keywords`, keywordTotal),
         minEntropy: rule.entropy,
         source: file,
-        matches: (text) => re2Matches(pattern, text, group),
+        budget,
+        matches: (text) => re2Matches(pattern, text, group, compiled.budget),
         allows: (_candidate) => false
     };
+    return compiled;
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/reports/common.ts
@@ -1749,9 +1827,8 @@ function parseSecretReport(text, file, workspace, onSecret) {
     try {
         document = JSON.parse(trimmed);
     }
-    catch (error) {
-        const records = parseJsonLines(trimmed, file, error.message);
-        return jsonLinesReport(records, context);
+    catch {
+        return jsonLinesReport(parseJsonLines(trimmed, file), context);
     }
     if (Array.isArray(document)) {
         return arrayReport(document, context);
@@ -1773,7 +1850,12 @@ function parseSecretReport(text, file, workspace, onSecret) {
     }
     throw new src/* ReportError */.$g(file, 'not a secret scanner report this suite reads: expected gitleaks, TruffleHog, trufflehog3, detect-secrets, ggshield or SARIF output');
 }
-function parseJsonLines(text, file, firstError) {
+/**
+ * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
+ * JSON nor JSON lines gets the position of its first error; error messages never quote the
+ * text, which may hold secrets.
+ */
+function parseJsonLines(text, file) {
     const records = [];
     const lines = text.split(/\r?\n/);
     for (let index = 0; index < lines.length; index++) {
@@ -1786,7 +1868,11 @@ function parseJsonLines(text, file, firstError) {
             value = JSON.parse(line);
         }
         catch {
-            throw new src/* ReportError */.$g(file, index === 0 ? `invalid JSON: ${firstError}` : `line ${index + 1}: invalid JSON in a JSON lines report`);
+            if (index === 0) {
+                (0,src/* parseJsonText */.lk)(text, file);
+            }
+            const error = (0,src/* locateJsonError */.R4)(line);
+            throw new src/* ReportError */.$g(file, `line ${index + 1}, column ${error.column + lines[index].indexOf(line)}: invalid JSON in a JSON lines report: expected ${error.expected}`);
         }
         if (!isObject(value)) {
             throw new src/* ReportError */.$g(file, `line ${index + 1}: expected a JSON object`);
@@ -2113,8 +2199,10 @@ async function runExternalEngine(engine, run) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(70298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./packages/secrets/src/scanner.ts
-
 
 
 
@@ -2163,14 +2251,53 @@ async function scanSecrets(options, dependencies = {}) {
         }
     };
     const result = { findings: [], errors: [], warnings: [], stats: {}, engines: [] };
-    const gitleaks = loadGitleaksConfig(options.workspace, settings);
-    const range = settings.mode === 'history' ? historyRange(settings, dependencies) : undefined;
+    // The gitleaks config and the commit range come from the repository and the event: when one
+    // is broken, the error is recorded and the rest still runs, report files included.
+    let gitleaks;
+    try {
+        gitleaks = loadGitleaksConfig(options.workspace, settings);
+    }
+    catch (error) {
+        if (!(error instanceof src/* ConfigurationError */.j1)) {
+            throw error;
+        }
+        result.errors.push({ file: settings.gitleaksConfig ?? '.gitleaks.toml', message: `${error.message} The built-in rules ran without it.` });
+    }
+    let range;
+    let rangeFailed = false;
+    if (settings.mode === 'history') {
+        try {
+            range = historyRange(settings, dependencies);
+        }
+        catch (error) {
+            if (!(error instanceof src/* ConfigurationError */.j1)) {
+                throw error;
+            }
+            rangeFailed = true;
+            result.errors.push({ file: 'git history', message: error.message });
+        }
+    }
     for (const engine of engines) {
+        if (rangeFailed) {
+            break;
+        }
         try {
             if (engine === 'builtin') {
                 const detector = buildDetector(settings, gitleaks, result.warnings);
                 result.stats['rules'] = detector.rules.length;
-                await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+                try {
+                    await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
+                }
+                finally {
+                    for (const rule of detector.rules) {
+                        if (rule.budget?.exhaustedIn !== undefined) {
+                            result.errors.push({
+                                file: rule.source,
+                                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
+                            });
+                        }
+                    }
+                }
             }
             else {
                 const external = await runExternalEngine(engine, {
@@ -2188,9 +2315,6 @@ async function scanSecrets(options, dependencies = {}) {
             result.engines.push(engine);
         }
         catch (error) {
-            if (error instanceof src/* ConfigurationError */.j1 && engine === 'builtin') {
-                throw error;
-            }
             result.errors.push({ file: engine, message: error.message });
         }
     }
@@ -2209,7 +2333,15 @@ async function scanSecrets(options, dependencies = {}) {
             result.errors.push({ file: error.file, message: error.detail });
         }
     }
-    applyGitleaksIgnore(options.workspace, settings, result.findings);
+    try {
+        applyGitleaksIgnore(options.workspace, settings, result.findings);
+    }
+    catch (error) {
+        if (!(error instanceof src/* ConfigurationError */.j1)) {
+            throw error;
+        }
+        result.errors.push({ file: settings.gitleaksIgnore ?? '.gitleaksignore', message: error.message });
+    }
     return result;
 }
 function buildDetector(settings, gitleaks, warnings) {
@@ -2245,7 +2377,9 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
             target: options.target,
             maxFileBytes: settings.maxFileBytes,
             exclude: settings.exclude,
-            skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined
+            skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
+            tracked: (0,src/* gitTrackedFiles */.et)(options.workspace),
+            onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
         }, stats)) {
             if (options.signal?.aborted) {
                 throw new Error('the scan was cancelled');
@@ -2338,23 +2472,69 @@ function applyGitleaksIgnore(workspace, settings, findings) {
         }
     }
 }
+/** Largest gitleaks config or ignore file read, as for the suite's own config file. */
+const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
 function readWorkspaceFile(workspace, name, required, key) {
-    const repoPath = (0,src/* toRepoPath */.xD)(workspace, name);
-    if (repoPath === undefined) {
-        throw new src/* ConfigurationError */.j1(`${key}: "${name}" is outside the workspace ${workspace}.`);
+    const read = (0,src/* readWorkspaceText */.tA)(workspace, name, MAX_GITLEAKS_FILE_BYTES);
+    if (read.text !== undefined) {
+        return read.text;
     }
-    try {
-        return (0,external_node_fs_.readFileSync)(external_node_path_default().join(workspace, repoPath), 'utf8');
-    }
-    catch {
-        if (required) {
-            throw new src/* ConfigurationError */.j1(`${key}: "${name}" not found in the workspace ${workspace}.`);
-        }
+    if (read.problem === 'missing' && !required) {
         return undefined;
     }
+    throw new src/* ConfigurationError */.j1(`${key}: "${name}" ${read.problem === 'missing' ? `not found in the workspace ${workspace}` : read.problem}.`);
+}
+
+;// CONCATENATED MODULE: ./packages/secrets/src/rule-doc.ts
+
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\n/g, ' ');
+}
+/** Describes the checks a value must pass besides matching the pattern. */
+function gate(rule) {
+    const parts = [];
+    if (rule.minEntropy !== undefined) {
+        parts.push(`entropy >= ${rule.minEntropy}${rule.hexMinEntropy === undefined ? '' : ` (${rule.hexMinEntropy} for hexadecimal values)`}`);
+    }
+    if (rule.reject !== undefined) {
+        parts.push('a check of its own');
+    }
+    return parts.join(', ');
+}
+/** Renders docs/secret-rules.md from the built-in rule definitions. */
+function renderSecretRulesDoc(rules = BUILTIN_RULES) {
+    const lines = [
+        '# Built-in secret rules',
+        '',
+        '<!-- Generated from packages/secrets/src/rules by scripts/rule-docs.mjs; edit the rule definitions instead. -->',
+        '',
+        `The secrets action and \`devsecops scan --only secrets\` run these ${rules.length} rules by default (engine \`builtin\`).`,
+        'Every finding is CWE-798 and shows the secret only in redacted form: at most 4 characters, then `…`.',
+        'A rule runs on a file only when one of its keywords occurs in it (one Aho-Corasick pass over the bytes).',
+        '',
+        'Values that documentation uses in place of a credential are left out for every rule: `EXAMPLE`, runs of `x` or `*`,',
+        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, one repeated',
+        'character, and, in tokens (not in key blocks), a run of six characters counting up or down such as `abcdef`.',
+        'The generic assignment rules also leave out values that are code: variable and environment references, calls,',
+        'file paths, regular expressions, words joined by case or separators, and values named as digests (`hashed_secret`).',
+        '',
+        'Suppress a finding with `gitleaks:allow` on its line, `devsecops-ignore <rule-id>: <reason>` on its line or the line',
+        'above, a `suppressions` entry in `.github/devsecops.yml`, or its fingerprint in `.gitleaksignore`.',
+        '',
+        '| id | severity | what it finds | keywords | value gate |',
+        '| --- | --- | --- | --- | --- |'
+    ];
+    for (const rule of rules) {
+        const keywords = rule.keywords.map((keyword) => `\`${cell(keyword)}\``).join(' ');
+        lines.push(`| \`${rule.id}\` | ${rule.severity} | ${cell(rule.title)} | ${keywords} | ${gate(rule)} |`);
+    }
+    lines.push('');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./packages/secrets/src/index.ts
+
 
 
 
