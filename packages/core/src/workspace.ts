@@ -30,15 +30,15 @@ export function realPathInside(workspace: string, candidate: string): string | u
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? undefined : real;
 }
 
-/** A text file read from the workspace, or why it was not read. */
-export type WorkspaceRead = { text: string; problem?: undefined } | { text?: undefined; problem: string };
+/** A file read from the workspace, or why it was not read. */
+export type WorkspaceRead<T> = { content: T; problem?: undefined } | { content?: undefined; problem: string };
 
 /**
- * Reads a UTF-8 file of the repository, such as a tool's config file: only a regular file whose
- * real path stays inside the workspace, of at most `maxBytes`. `problem` is `missing` for a file
- * that does not exist, else a phrase saying why the file was not read.
+ * Reads a file of the repository: only a regular file whose real path stays inside the
+ * workspace, of at most `maxBytes`. `problem` is `missing` for a file that does not exist, else
+ * a phrase saying why the file was not read.
  */
-export function readWorkspaceText(workspace: string, candidate: string, maxBytes: number): WorkspaceRead {
+export function readWorkspaceBytes(workspace: string, candidate: string, maxBytes: number): WorkspaceRead<Buffer> {
   let real: string | undefined;
   try {
     real = realPathInside(workspace, candidate);
@@ -58,11 +58,17 @@ export function readWorkspaceText(workspace: string, candidate: string, maxBytes
   const buffer = Buffer.alloc(stats.size);
   const fd = openSync(real, 'r');
   try {
-    readSync(fd, buffer, 0, stats.size, 0);
+    const read = readSync(fd, buffer, 0, stats.size, 0);
+    return { content: buffer.subarray(0, read) };
   } finally {
     closeSync(fd);
   }
-  return { text: buffer.toString('utf8') };
+}
+
+/** Reads a UTF-8 file of the repository, such as a tool's config file, as `readWorkspaceBytes` does. */
+export function readWorkspaceText(workspace: string, candidate: string, maxBytes: number): WorkspaceRead<string> {
+  const read = readWorkspaceBytes(workspace, candidate, maxBytes);
+  return read.content === undefined ? read : { content: read.content.toString('utf8') };
 }
 
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
@@ -111,22 +117,8 @@ export class SourceCache {
 
   private load(repoPath: string): string[] | undefined {
     try {
-      const real = realPathInside(this.root, repoPath);
-      if (real === undefined) {
-        return undefined;
-      }
-      const stats = statSync(real);
-      if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
-        return undefined;
-      }
-      const buffer = Buffer.alloc(stats.size);
-      const fd = openSync(real, 'r');
-      try {
-        readSync(fd, buffer, 0, stats.size, 0);
-      } finally {
-        closeSync(fd);
-      }
-      if (buffer.includes(0)) {
+      const buffer = readWorkspaceBytes(this.root, repoPath, MAX_SOURCE_BYTES).content;
+      if (buffer === undefined || buffer.includes(0)) {
         return undefined;
       }
       return buffer.toString('utf8').split(/\r?\n/);

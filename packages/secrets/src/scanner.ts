@@ -306,8 +306,8 @@ const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
 
 function readWorkspaceFile(workspace: string, name: string, required: boolean, key: string): string | undefined {
   const read = readWorkspaceText(workspace, name, MAX_GITLEAKS_FILE_BYTES);
-  if (read.text !== undefined) {
-    return read.text;
+  if (read.content !== undefined) {
+    return read.content;
   }
   if (read.problem === 'missing' && !required) {
     return undefined;
