@@ -82,8 +82,8 @@ function walk(dir: string, accept: (file: string) => boolean): string[] {
           visit(full, depth + 1);
         }
       } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full, realBase))) && accept(full)) {
-        // A link to a file inside the pattern's base folder is followed; a link to a folder is
-        // not, so a cycle cannot loop, and a repository's link to /etc/passwd is not read.
+        // A link to a file inside the pattern's base folder is followed, so a repository's link to
+        // /etc/passwd is not read. A link to a folder is not followed, so a cycle cannot loop.
         found.push(full);
       }
     }

@@ -1,6 +1,6 @@
 import { ReportError } from './errors.js';
 
-/** Where a JSON text stops being valid, and what was expected there. */
+/** Position of the first error in a JSON text, and what was expected there. */
 export interface JsonSyntaxError {
   line: number;
   column: number;

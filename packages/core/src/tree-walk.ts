@@ -104,7 +104,7 @@ export function* walkTree(options: TreeWalkOptions): Generator<TreeEntry> {
   yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
 }
 
-/** The folders that hold a tracked file, at any depth. */
+/** Collects the folders that contain a tracked file, at any depth. */
 function trackedFolders(tracked: ReadonlySet<string> | undefined): Set<string> {
   const folders = new Set<string>();
   for (const file of tracked ?? []) {

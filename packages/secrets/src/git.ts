@@ -19,14 +19,14 @@ const COMMIT_MARK = '\u001ecommit ';
 
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
-// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+// --text, because a repository's .gitattributes could mark files `-diff` so that git prints
+// "Binary files differ" instead of their lines. Lines of real binary content (with a NUL byte) are skipped.
 const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
 
 /**
  * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
  * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
- * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * secret added while resolving a merge is found. Lines a merge takes from a parent are not
  * repeated.
  */
 export function gitLogArguments(range: string): string[] {
@@ -122,7 +122,7 @@ export class DiffParser {
     if (prefix.includes('-') || line.startsWith('\\')) {
       return undefined;
     }
-    // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+    // A line is new when every column is '+': added by the commit, or by a merge against all parents.
     if (/^\++$/.test(prefix)) {
       const text = line.slice(this.prefixWidth);
       if (!text.includes('\u0000')) {

@@ -226,7 +226,7 @@ export function compileRe2(value: unknown, file: string, place: string): RE2JS {
   return compiled;
 }
 
-/** Longest keyword a rule from a config may have, in characters. */
+/** Maximum length of a keyword of a rule from a config, in characters. */
 export const MAX_KEYWORD_LENGTH = 100;
 /**
  * Most keyword characters the rules of one config file may have in all: the keyword index
@@ -236,7 +236,7 @@ export const MAX_KEYWORD_CHARACTERS = 50_000;
 
 /**
  * Returns a rule's keywords in lower case. An empty keyword or one longer than
- * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule. `total` counts the characters
  * of a whole file against MAX_KEYWORD_CHARACTERS.
  */
 export function ruleKeywords(value: unknown, file: string, place: string, total: { characters: number }): string[] {

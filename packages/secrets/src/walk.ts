@@ -73,7 +73,7 @@ export function* walkFiles(options: WalkOptions, stats: WalkStats): Generator<Wa
   }
 }
 
-/** The system error code and message without the path, which the caller names already. */
+/** Formats a system error as its code and message, without the path the caller names already. */
 function errorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const message = (error as Error).message.replace(/, \w+ '.*'$/, '');

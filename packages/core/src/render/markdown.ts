@@ -142,8 +142,16 @@ function renderHeader(report: Report, options: MarkdownOptions, withMarker: bool
 
   // A policy that passed on results with unreadable inputs or failed engines is not a pass.
   const incomplete = !report.policy.failed && report.errors.length > 0;
-  const status = report.policy.failed ? '❌' : incomplete ? '⚠️' : '✅';
-  const result = report.policy.failed ? 'failed' : incomplete ? `incomplete, ${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed` : 'passed';
+  let status = '✅';
+  let result = 'passed';
+  if (report.policy.failed) {
+    status = '❌';
+    result = 'failed';
+  } else if (incomplete) {
+    const inputs = report.errors.length === 1 ? 'input' : 'inputs';
+    status = '⚠️';
+    result = `incomplete, ${report.errors.length} ${inputs} failed`;
+  }
   lines.push(`## ${status} ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}: ${result}`, '');
   lines.push(renderCountsLine(report), '');
 
