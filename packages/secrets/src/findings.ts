@@ -60,6 +60,59 @@ export function matchToFinding(match: SecretMatch, context: MatchContext): Findi
   };
 }
 
+/** Distinct secrets of a file up to which every snippet redacts all of them. */
+const ALL_SECRETS_LIMIT = 64;
+
+/**
+ * Returns, for each match of a file, the secrets its snippet must redact: every secret of the
+ * file when there are at most ALL_SECRETS_LIMIT distinct ones, else the secrets spanning lines
+ * and those matched near it on its line. A file with thousands of secrets then costs time in
+ * proportion to their number, not its square.
+ */
+export function snippetSecrets(matches: readonly SecretMatch[]): (match: SecretMatch) => string[] {
+  const distinct = [...new Set(matches.map((match) => match.secret))];
+  if (distinct.length <= ALL_SECRETS_LIMIT) {
+    return () => distinct;
+  }
+  const spanning = distinct.filter((secret) => /[\r\n]/.test(secret));
+  const byLine = new Map<number, SecretMatch[]>();
+  for (const match of matches) {
+    const list = byLine.get(match.startLine) ?? [];
+    list.push(match);
+    byLine.set(match.startLine, list);
+  }
+  const longest = new Map<number, number>();
+  for (const [line, list] of byLine) {
+    list.sort((a, b) => a.startColumn - b.startColumn);
+    longest.set(line, Math.max(...list.map((match) => match.secret.length)));
+  }
+  return (match) => {
+    const list = byLine.get(match.startLine) ?? [];
+    const reach = 2 * MAX_SNIPPET_LENGTH + longest.get(match.startLine)!;
+    const from = firstAtOrAfter(list, match.startColumn - reach);
+    const nearby: string[] = [...spanning];
+    for (let index = from; index < list.length && list[index]!.startColumn <= match.startColumn + match.secret.length + reach; index++) {
+      nearby.push(list[index]!.secret);
+    }
+    return nearby;
+  };
+}
+
+/** Returns the index of the first match in `sorted` whose start column is at least `column`. */
+function firstAtOrAfter(sorted: readonly SecretMatch[], column: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.startColumn < column) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 /**
  * Returns the line with every secret of the file redacted, cut to MAX_SNIPPET_LENGTH characters
  * around the secret. Redaction happens before the cut, so a cut never leaves part of a secret.

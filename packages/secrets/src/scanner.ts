@@ -7,7 +7,7 @@ import { ConfigurationError, gitTrackedFiles, readWorkspaceText, ReportError, to
 
 import { BUILTIN_COMPILED, Detector, type GlobalAllow } from './detector.js';
 import { EXTERNAL_ENGINES, installPinnedTool, runExternalEngine, type ExternalEngine, type ToolResolver } from './engines.js';
-import { BUILTIN_TOOL, matchToFinding } from './findings.js';
+import { BUILTIN_TOOL, matchToFinding, snippetSecrets } from './findings.js';
 import { gitLogArguments, gitStagedArguments, rangeFromEvent, revisionRange, streamAddedLines } from './git.js';
 import { gitleaksFingerprint, gitleaksGlobalAllow, gitleaksSkipsPath, parseGitleaksConfig, parseGitleaksIgnore, type GitleaksConfig } from './gitleaks-config.js';
 import { readSecretReport } from './reports/adapters.js';
@@ -208,10 +208,10 @@ async function runBuiltin(
         throw new Error('the scan was cancelled');
       }
       const matches = detector.scanBytes(file.content, file.repoPath);
-      const secrets = matches.map((match) => match.secret);
+      const secretsNear = snippetSecrets(matches);
       for (const match of matches) {
         mask(match.secret);
-        result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secrets }));
+        result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secretsNear(match) }));
       }
       if (stats.files % 200 === 0) {
         options.onProgress?.({ files: stats.files, bytes: stats.bytes, current: file.repoPath });
@@ -238,14 +238,14 @@ async function runBuiltin(
     files++;
     bytes += text.length;
     const matches = detector.scanText(text, added.path);
-    const secrets = matches.map((match) => match.secret);
+    const secretsNear = snippetSecrets(matches);
     for (const match of matches) {
       if (added.commit && gitleaks?.allowlists.some((list) => list.commits.has(added.commit!))) {
         continue;
       }
       mask(match.secret);
       result.findings.push(
-        matchToFinding(match, { path: added.path, fileSecrets: secrets, commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line })
+        matchToFinding(match, { path: added.path, fileSecrets: secretsNear(match), commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line })
       );
     }
     if (files % 200 === 0) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 
-import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, redactedExcerpt, renderSecretRulesDoc, resolveSettings, shannonEntropy } from '@devsecops/secrets';
+import { BUILTIN_COMPILED, BUILTIN_RULES, cannotMatchLineFeed, Detector, hasGitHubChecksum, hasSequenceRun, KeywordIndex, matchToFinding, redact, redactedExcerpt, renderSecretRulesDoc, resolveSettings, shannonEntropy, snippetSecrets } from '@devsecops/secrets';
 import { defaultConfig, FINGERPRINT_KEY } from '@devsecops/core';
 
 import { REPO_ROOT } from '../../../test/corpus.js';
@@ -122,6 +122,9 @@ describe('built-in rules', () => {
     expect(ruleIds(headers)).toEqual([]);
     // Two optional runs of blanks around an absent '=' took quadratic time.
     expect(ruleIds(`index-url${' '.repeat(200_000)}x`)).toEqual([]);
+    // BEGIN markers inside header lines, and a run of dashes after a PGP header, took quadratic time.
+    expect(ruleIds('Proc-Type: -----BEGIN RSA PRIVATE KEY-----\n'.repeat(20_000))).toEqual([]);
+    expect(ruleIds(`-----BEGIN PGP PRIVATE KEY BLOCK-----\n${'-'.repeat(200_000)}`)).toEqual([]);
   });
 
   test('PGP private key block inside a comment is one finding', () => {
@@ -259,6 +262,17 @@ describe('entropy and redaction', () => {
     const line = `${'a'.repeat(100_000)}SECRETVALUE1${'b'.repeat(100_000)}`;
     expect(redactedExcerpt(line, 'SECRETVALUE1', [], 20)).toBe('aaaaaaaaaaSEC…bbbbbb');
     expect(redactedExcerpt('x = "SECRETVALUE1"; y = "OTHERVALUE22";', 'SECRETVALUE1', ['OTHERVALUE22'], 200)).toBe('x = "SEC…"; y = "OTH…";');
+  });
+
+  test('snippet secrets of a crowded file are the near ones', () => {
+    const detector = new Detector(BUILTIN_COMPILED);
+    const keys = Array.from({ length: 100 }, (_, index) => `AKIA${randomText(UPPER_DIGITS, 16, 400 + index)}`);
+    const matches = detector.scanText(keys.join(' '.repeat(1000)), 'keys.txt');
+    expect(matches).toHaveLength(100);
+    const near = snippetSecrets(matches);
+    expect(near(matches[50]!)).toEqual([keys[50]]);
+    const few = snippetSecrets(matches.slice(0, 3));
+    expect(few(matches[0]!)).toEqual(keys.slice(0, 3));
   });
 
   test('excerpt of a multi-line secret', () => {

@@ -320,7 +320,7 @@ export const BUILTIN_RULES: SecretRule[] = [
     'Private key (PEM)',
     'critical',
     ['private key-----'],
-    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`,
+    `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z][A-Za-z-]{2,19}: [^\\n\\\\]{1,100}(?:\\\\n|\\n){1,4}){0,4}(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`,
     { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }
   ),
   // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
@@ -339,7 +339,7 @@ export const BUILTIN_RULES: SecretRule[] = [
     'PGP private key block',
     'critical',
     ['pgp private key block'],
-    `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--)+(?:[A-Za-z-]+: [^\\n]*\\n(?:\\\\n|[\\s*#;>]|//|--)*)*(?<secret>[A-Za-z0-9+/=]{40,})`,
+    `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--){1,64}(?:[A-Za-z][A-Za-z-]{0,40}: [^\\n]{0,200}\\n(?:\\\\n|[\\s*#;>]|//|--){0,64}){0,8}(?<secret>[A-Za-z0-9+/=]{40,})`,
     { keyBlock: true }
   ),
   rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`, {
