@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 
 import { ConfigurationError } from '@devsecops/core';
 
@@ -20,7 +19,7 @@ const COMMIT_MARK = '\u001ecommit ';
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
 // --text, because a repository's .gitattributes could mark files `-diff` so that git prints
-// "Binary files differ" instead of their lines. Lines of real binary content (with a NUL byte) are skipped.
+// "Binary files differ" instead of their lines. Binary content is scanned as text too.
 const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
 
 /**
@@ -56,8 +55,7 @@ export async function* streamAddedLines(args: string[], cwd: string, signal?: Ab
   });
 
   const parser = new DiffParser();
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of splitLines(child.stdout)) {
     const done = parser.push(line);
     if (done) {
       yield done;
@@ -72,6 +70,28 @@ export async function* streamAddedLines(args: string[], cwd: string, signal?: Ab
   if (code !== 0) {
     const command = args.find((arg, index) => args[index - 1] !== '-c' && arg !== '-c') ?? 'git';
     throw new ConfigurationError(`git ${command} failed with exit code ${code}: ${stderr.trim() || 'no message'}. In a shallow clone, check out with fetch-depth: 0.`);
+  }
+}
+
+/**
+ * Yields the lines of a stream split at line feeds only, without a CR before the line feed.
+ * readline also splits at a lone CR, which would cut a line of a file with CR line endings
+ * from its '+' and let file content start a fake 'diff --git' line.
+ */
+async function* splitLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  stream.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', start)) {
+      yield text.slice(start, feed > start && text[feed - 1] === '\r' ? feed - 1 : feed);
+      start = feed + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') {
+    yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
   }
 }
 
@@ -124,11 +144,8 @@ export class DiffParser {
     }
     // A line is new when every column is '+': added by the commit, or by a merge against all parents.
     if (/^\++$/.test(prefix)) {
-      const text = line.slice(this.prefixWidth);
-      if (!text.includes('\u0000')) {
-        this.current.lines.push(text);
-        this.current.lineNumbers.push(this.nextLine);
-      }
+      this.current.lines.push(line.slice(this.prefixWidth));
+      this.current.lineNumbers.push(this.nextLine);
     }
     this.nextLine++;
     return undefined;

@@ -152,6 +152,22 @@ describe('git modes', () => {
     expect(staged.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([['stripe-secret-key', 'b.env']]);
   });
 
+  test('history reads lines split at line feeds only', async () => {
+    git('init', '-q', '-b', 'main');
+    commitFile('start.txt', 'start\n', 'start');
+    write('mac.txt', `x = 1\rtoken: ${GITHUB_TOKEN}\r`);
+    write('cr.txt', `harmless\rdiff --git a/x b/x\n${STRIPE_KEY}\n`);
+    write('nul.txt', `${'a'.repeat(9000)}\n\u0000 ${SENTRY_TOKEN}\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'tricky line ends');
+    const result = await scanSecrets(options({ mode: 'history' }));
+    expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path, finding.location?.startLine])).toEqual([
+      ['stripe-secret-key', 'cr.txt', 2],
+      ['github-pat', 'mac.txt', 1],
+      ['sentry-user-token', 'nul.txt', 2]
+    ]);
+  });
+
   test('staged mode scans the index only', async () => {
     git('init', '-q', '-b', 'main');
     commitFile('a.txt', 'start\n', 'start');
