@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
@@ -62,7 +62,9 @@ export type TreeEntry =
   | { kind: 'file'; repoPath: string }
   | { kind: 'git' | 'skippedFolder' | 'link'; repoPath: string }
   | { kind: 'ignored'; repoPath: string; directory: boolean }
-  | { kind: 'unreadable'; repoPath: string; error: unknown };
+  | { kind: 'unreadable'; repoPath: string; error: unknown }
+  /** A file or folder whose name is not valid UTF-8: `repoPath` shows each bad byte as `\xNN`. */
+  | { kind: 'badName'; repoPath: string };
 
 interface IgnoreScope {
   /** Repository-relative folder of the .gitignore, '' at the root. */
@@ -92,13 +94,14 @@ export function* walkTree(options: TreeWalkOptions): Generator<TreeEntry> {
   }
 
   const start = lstatSync(target, { throwIfNoEntry: false });
-  if (start?.isFile()) {
-    yield { kind: 'file', repoPath: relativeTarget };
+  if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+    // A link as the target, or a target below a linked folder, could point out of the workspace:
+    // it is reported, not followed.
+    yield { kind: 'link', repoPath: relativeTarget };
     return;
   }
-  if (start?.isSymbolicLink()) {
-    // A link as the target could point out of the workspace; it is reported, not followed.
-    yield { kind: 'link', repoPath: relativeTarget };
+  if (start?.isFile()) {
+    yield { kind: 'file', repoPath: relativeTarget };
     return;
   }
   yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
@@ -118,23 +121,31 @@ function trackedFolders(tracked: ReadonlySet<string> | undefined): Set<string> {
 function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], options: TreeWalkOptions & { trackedFolders: Set<string> }): Generator<TreeEntry> {
   const scopes = [...parentScopes];
   addIgnoreFile(scopes, root, folder);
-  let entries: Dirent[];
+  let raw: Dirent<Buffer>[];
   try {
-    entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+    // Names as bytes: decoded as strings, two names that are not UTF-8 would both become the
+    // name of a third file spelt with U+FFFD, and that file would be read in their place.
+    raw = readdirSync(path.join(root, folder), { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
     yield { kind: 'unreadable', repoPath: folder, error };
     return;
   }
+  const entries = raw.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
   entries.sort((a, b) => compareNames(a.name, b.name));
 
-  for (const entry of entries) {
-    const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
+  for (const { entry, name } of entries) {
+    if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+      const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+      yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+      continue;
+    }
+    const repoPath = folder === '' ? name : `${folder}/${name}`;
     if (entry.isSymbolicLink()) {
       yield { kind: 'link', repoPath };
     } else if (entry.isDirectory()) {
-      if (entry.name === '.git') {
+      if (name === '.git') {
         yield { kind: 'git', repoPath };
-      } else if (options.skipFolder?.(entry.name, repoPath)) {
+      } else if (options.skipFolder?.(name, repoPath)) {
         yield { kind: 'skippedFolder', repoPath };
       } else if (isIgnored(scopes, repoPath, true) && !options.trackedFolders.has(repoPath)) {
         yield { kind: 'ignored', repoPath, directory: true };
@@ -146,6 +157,16 @@ function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], 
     } else if (entry.isFile()) {
       yield { kind: 'file', repoPath };
     }
+  }
+}
+
+/** Returns true when the real path of `target` lies inside the real path of `root`. */
+function isInside(root: string, target: string): boolean {
+  try {
+    const relative = path.relative(realpathSync(root), realpathSync(target));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  } catch {
+    return false;
   }
 }
 

@@ -50,8 +50,10 @@ export function* walkFiles(options: WalkOptions, stats: WalkStats): Generator<Wa
       stats.skippedIgnored++;
     } else if (entry.kind === 'unreadable') {
       options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
+    } else if (entry.kind === 'badName') {
+      options.onError?.(entry.repoPath, 'not scanned: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it');
     } else if (entry.kind === 'link' && entry.repoPath === targetPath) {
-      options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
+      options.onError?.(entry.repoPath, 'not scanned: the path to scan is, or lies below, a symbolic link, which could point out of the workspace; name the real path instead');
     } else if (entry.kind === 'file') {
       if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
         stats.skippedIgnored++;

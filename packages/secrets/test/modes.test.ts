@@ -203,11 +203,29 @@ describe('git modes', () => {
 
 describe('hostile repository tree', () => {
   test('file whose name is not UTF-8 is named and the walk goes on', async () => {
-    writeFileSync(Buffer.concat([Buffer.from(`${workspace}/a-`), Buffer.from([0xff]), Buffer.from('-latin1.txt')]), 'text\n');
+    writeFileSync(Buffer.concat([Buffer.from(`${workspace}/a-`), Buffer.from([0xff]), Buffer.from('.txt')]), `${STRIPE_KEY}\n`);
+    // A decoy spelt with U+FFFD, which the bad name decodes to, must not be read in its place.
+    write('a-\ufffd.txt', 'harmless\n');
     write('b.txt', `${GITHUB_TOKEN}\n`);
     const result = await scanSecrets(options());
     expect(result.findings.map((finding) => [finding.rule.id, finding.location?.path])).toEqual([['github-pat', 'b.txt']]);
-    expect(result.errors).toEqual([{ file: 'a-\ufffd-latin1.txt', message: 'file not scanned: ENOENT: no such file or directory' }]);
+    expect(result.errors).toEqual([{ file: 'a-\\xff.txt', message: 'not scanned: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it' }]);
+  });
+
+  test('path to scan below a linked folder is not followed', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'secrets-outside-'));
+    try {
+      mkdirSync(path.join(outside, 'sub'));
+      writeFileSync(path.join(outside, 'sub', 's.txt'), `${GITHUB_TOKEN}\n`);
+      symlinkSync(outside, path.join(workspace, 'link'));
+      for (const target of ['link/sub', 'link/sub/s.txt']) {
+        const result = await scanSecrets({ ...options(), target: path.join(workspace, target) });
+        expect(result.findings).toEqual([]);
+        expect(result.errors.map((error) => error.file)).toEqual([target]);
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('tracked file that gitignore excludes is scanned', async () => {
@@ -243,7 +261,7 @@ describe('hostile repository tree', () => {
       const result = await scanSecrets({ ...options(), target: path.join(workspace, 'src') });
       expect(result.findings).toEqual([]);
       expect(result.errors).toEqual([
-        { file: 'src', message: 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead' }
+        { file: 'src', message: 'not scanned: the path to scan is, or lies below, a symbolic link, which could point out of the workspace; name the real path instead' }
       ]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
