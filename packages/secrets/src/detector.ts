@@ -218,47 +218,69 @@ export class Detector {
       if (rule.budget?.exhausted) {
         continue;
       }
-      const starts = linesOf?.(rule);
-      for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
-        // A finding starts on the line where the match starts, such as a private key's BEGIN
-        // line; its columns are those of the secret when the secret is on that line.
-        const matchStart = lines.position(match.start);
-        const secretStart = lines.position(match.secretStart);
-        const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
-        const lineText = lines.lineText(start.line);
-        if (lineText.includes(INLINE_ALLOW_MARKER)) {
-          continue;
-        }
-        const candidate: Candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
-        if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
-          continue;
-        }
-        const entropy = shannonEntropy(match.secret);
-        if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
-          continue;
-        }
-        const key = `${rule.id}\u0000${match.secretStart}`;
-        if (seen.has(key)) {
-          continue;
-        }
-        seen.add(key);
-        const end = lines.position(match.secretStart + match.secret.length);
-        found.push({
-          rule,
-          secret: match.secret,
-          startLine: start.line,
-          startColumn: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          entropy,
-          lineText
-        });
-      }
-      if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
-        rule.budget.exhaustedIn = path;
+      rule.budget?.start();
+      try {
+        this.runRule(rule, text, path, lines, found, seen, linesOf);
+      } finally {
+        rule.budget?.stop(path, rule.id);
       }
     }
     return dropOverlaps(found);
+  }
+
+  private runRule(
+    rule: CompiledRule,
+    text: string,
+    path: string,
+    lines: LineIndex,
+    found: SecretMatch[],
+    seen: Set<string>,
+    linesOf?: (rule: CompiledRule) => number[] | undefined
+  ): void {
+    const starts = linesOf?.(rule);
+    let cachedLine = 0;
+    let lineText = '';
+    let allowedLine = false;
+    for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
+      // A finding starts on the line where the match starts, such as a private key's BEGIN
+      // line; its columns are those of the secret when the secret is on that line.
+      const matchStart = lines.position(match.start);
+      const secretStart = lines.position(match.secretStart);
+      const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
+      // One lookup per line, not per match: a minified line can hold thousands of matches.
+      if (start.line !== cachedLine) {
+        cachedLine = start.line;
+        lineText = lines.lineText(start.line);
+        allowedLine = lineText.includes(INLINE_ALLOW_MARKER);
+      }
+      if (allowedLine) {
+        continue;
+      }
+      const candidate: Candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
+      if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
+        continue;
+      }
+      const entropy = shannonEntropy(match.secret);
+      if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
+        continue;
+      }
+      const key = `${rule.id}\u0000${match.secretStart}`;
+      if (seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+      const end = lines.position(match.secretStart + match.secret.length);
+      found.push({
+        rule,
+        secret: match.secret,
+        startLine: start.line,
+        startColumn: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        entropy,
+        lineText
+      });
+    }
   }
 }
 

@@ -256,22 +256,44 @@ export function ruleKeywords(value: unknown, file: string, place: string, total:
   return keywords.map((keyword) => keyword.toLowerCase());
 }
 
-/** Time a rule from a config may spend matching over one scan. */
-export const RULE_TIME_BUDGET_MS = 30_000;
+/** Time the rules from config files may spend matching over one scan, in all. */
+export const RULE_TIME_BUDGET_MS = 60_000;
 
 /**
- * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
- * can still search the rest of a long line once per match, so a rule over budget stops.
+ * Matching time of rules from config files over a scan, shared by all of them. re2js runs in
+ * time linear in each search, but a rule can still search the rest of a long line once per
+ * match, or match so often that its candidates cost the time. Rules over budget stop.
  */
 export class MatchBudget {
-  spentMs = 0;
+  private spentMs = 0;
+  private runningSince: number | undefined;
   /** The file being scanned when the budget ran out. */
   exhaustedIn: string | undefined;
+  /** The rule running when the budget ran out. */
+  exhaustedBy: string | undefined;
 
   constructor(readonly limitMs: number = RULE_TIME_BUDGET_MS) {}
 
+  /** Starts counting the time of a rule on one text. */
+  start(): void {
+    this.runningSince = performance.now();
+  }
+
+  /** Stops counting, and records where the budget ran out when it did. */
+  stop(path: string, ruleId: string): void {
+    if (this.runningSince !== undefined) {
+      this.spentMs += performance.now() - this.runningSince;
+      this.runningSince = undefined;
+    }
+    if (this.exhausted && this.exhaustedIn === undefined) {
+      this.exhaustedIn = path;
+      this.exhaustedBy = ruleId;
+    }
+  }
+
   get exhausted(): boolean {
-    return this.spentMs > this.limitMs;
+    const running = this.runningSince === undefined ? 0 : performance.now() - this.runningSince;
+    return this.spentMs + running > this.limitMs;
   }
 }
 
@@ -321,12 +343,7 @@ export function* re2Matches(pattern: RE2JS, text: string, secretGroup: number | 
   const matcher = pattern.matcher(text);
   let from = 0;
   while (from <= text.length && !(budget?.exhausted ?? false)) {
-    const started = performance.now();
-    const found = matcher.find(from);
-    if (budget !== undefined) {
-      budget.spentMs += performance.now() - started;
-    }
-    if (!found) {
+    if (!matcher.find(from)) {
       break;
     }
     const start = matcher.start();

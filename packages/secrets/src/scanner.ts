@@ -9,7 +9,7 @@ import { BUILTIN_COMPILED, Detector, type GlobalAllow } from './detector.js';
 import { EXTERNAL_ENGINES, installPinnedTool, runExternalEngine, type ExternalEngine, type ToolResolver } from './engines.js';
 import { BUILTIN_TOOL, matchToFinding, snippetSecrets } from './findings.js';
 import { gitLogArguments, gitStagedArguments, rangeFromEvent, revisionRange, streamAddedLines } from './git.js';
-import { gitleaksFingerprint, gitleaksGlobalAllow, gitleaksSkipsPath, parseGitleaksConfig, parseGitleaksIgnore, type GitleaksConfig } from './gitleaks-config.js';
+import { gitleaksFingerprint, gitleaksGlobalAllow, gitleaksSkipsPath, MatchBudget, parseGitleaksConfig, parseGitleaksIgnore, type GitleaksConfig } from './gitleaks-config.js';
 import { readSecretReport } from './reports/adapters.js';
 import type { CompiledRule } from './rules/types.js';
 import { resolveSettings, type SecretsSettings } from './settings.js';
@@ -97,16 +97,21 @@ export async function scanSecrets(options: ScannerOptions, dependencies: Secrets
       if (engine === 'builtin') {
         const detector = buildDetector(settings, gitleaks, result.warnings);
         result.stats['rules'] = detector.rules.length;
+        // One budget for all rules from config files, so a config of many slow rules is bounded too.
+        const budget = new MatchBudget();
+        const configRules = detector.rules.filter((rule) => rule.source !== 'builtin');
+        for (const rule of configRules) {
+          rule.budget = budget;
+        }
         try {
           await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
         } finally {
-          for (const rule of detector.rules) {
-            if (rule.budget?.exhaustedIn !== undefined) {
-              result.errors.push({
-                file: rule.source,
-                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
-              });
-            }
+          if (budget.exhaustedIn !== undefined) {
+            const owner = configRules.find((rule) => rule.id === budget.exhaustedBy);
+            result.errors.push({
+              file: owner?.source ?? 'secrets rules',
+              message: `rules from config files stopped after ${budget.limitMs / 1000} s of matching in all, while rule "${budget.exhaustedBy}" matched ${budget.exhaustedIn}; none of them ran on the files after it. Simplify the slow rule's regex or give it keywords.`
+            });
           }
         }
       } else {

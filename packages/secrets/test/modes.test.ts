@@ -311,7 +311,7 @@ describe('hostile repository config', () => {
     rule.budget = new MatchBudget(50);
     const detector = new Detector(config.rules);
     detector.scanText('a'.repeat(60_000), 'long.txt');
-    expect([rule.budget.exhausted, rule.budget.exhaustedIn]).toEqual([true, 'long.txt']);
+    expect([rule.budget.exhausted, rule.budget.exhaustedIn, rule.budget.exhaustedBy]).toEqual([true, 'long.txt', 'slow']);
     expect(detector.scanText('a z', 'next.txt')).toEqual([]);
   });
 });
