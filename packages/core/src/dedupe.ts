@@ -1,4 +1,5 @@
 import { severityRank, type Finding } from './finding.js';
+import { FINGERPRINT_KEY } from './fingerprint.js';
 
 /** Findings that were merged into one, in sorted order. */
 interface Group {
@@ -122,7 +123,12 @@ function isSameProblem(member: Finding, finding: Finding): boolean {
     return false;
   }
   if (member.rule.id === finding.rule.id) {
-    return true;
+    // Two secrets of one rule on one line are two findings: each must be rotated. Secret
+    // findings carry a hash of their secret under FINGERPRINT_KEY, so different hashes mean
+    // different secrets.
+    const memberSecret = member.category === 'secrets' ? member.partialFingerprints?.[FINGERPRINT_KEY] : undefined;
+    const findingSecret = finding.category === 'secrets' ? finding.partialFingerprints?.[FINGERPRINT_KEY] : undefined;
+    return memberSecret === undefined || findingSecret === undefined || memberSecret === findingSecret;
   }
   // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
   if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {

@@ -56,6 +56,15 @@ describe('deduplicate: which findings merge', () => {
       ['CodeQL|js/xss|src/app.js:10|medium|fp-1', 'Semgrep|js.sqli|src/app.js:10|medium|fp-2']
     ],
     [
+      'two secrets of one rule on one line stay two findings',
+      () => [
+        finding({ tools: ['devsecops-secrets'], category: 'secrets', rule: { id: 'aws-access-key-id' }, partialFingerprints: { 'devsecops/v1': 'a1' } }),
+        finding({ tools: ['devsecops-secrets'], category: 'secrets', rule: { id: 'aws-access-key-id' }, partialFingerprints: { 'devsecops/v1': 'b2' } }),
+        finding({ tools: ['gitleaks'], category: 'secrets', rule: { id: 'aws-access-key-id' }, partialFingerprints: { 'devsecops/v1': 'a1' } })
+      ],
+      ['devsecops-secrets+gitleaks|aws-access-key-id|src/app.js:10|medium|fp-1', 'devsecops-secrets|aws-access-key-id|src/app.js:10|medium|fp-2']
+    ],
+    [
       'same tool, same rule, same line collapses',
       () => [finding({ severity: 'low' }), finding({ severity: 'medium' })],
       ['CodeQL|js/xss|src/app.js:10|medium|fp-1']
