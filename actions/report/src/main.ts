@@ -36,8 +36,8 @@ async function report(settings: ReportSettings, context: RunContext, logger: Log
   const filterMode = settings.filterMode ?? config.filterMode ?? 'added';
   const baseline = settings.baseline ? await readBaseline(settings.baseline) : undefined;
 
-  const globs = expandGlobs(settings.sarifPatterns, settings.workspace);
-  const errors: InputError[] = [];
+  const globs = expandGlobs(settings.sarifPatterns, settings.workspace, settings.workspace);
+  const errors: InputError[] = [...globs.rejected];
   const warnings: string[] = [];
   for (const pattern of globs.unmatched) {
     if (settings.sarifPatterns.length === 1 && pattern === settings.sarifPatterns[0] && !core.getInput('sarif')) {

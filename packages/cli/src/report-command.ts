@@ -29,8 +29,8 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'], '--fail-on') : (config.failOn ?? 'high');
   const baseline = values.baseline ? await readBaseline(path.resolve(io.cwd, values.baseline)) : undefined;
 
-  const globs = expandGlobs(positionals, io.cwd);
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
+  const globs = expandGlobs(positionals, io.cwd, workspace);
+  const errors: InputError[] = [...globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE })), ...globs.rejected];
 
   const report = await aggregate({
     files: globs.files,

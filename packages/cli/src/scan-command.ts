@@ -42,12 +42,12 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   const config = await loadConfig({ workspace, file: values.config as string | undefined });
   const failOn = values['fail-on'] !== undefined ? parseFailOn(values['fail-on'] as string, '--fail-on') : (config.failOn ?? 'high');
   const logger = stderrLogger(io);
-  const globs = expandGlobs((values['report-files'] as string[] | undefined) ?? [], io.cwd);
+  const globs = expandGlobs((values['report-files'] as string[] | undefined) ?? [], io.cwd, workspace);
   const settings = scannerSettings(values);
   const showProgress = values['no-progress'] ? false : ((values.progress as boolean | undefined) ?? (io.stderr as { isTTY?: boolean }).isTTY === true);
 
   const findings: Finding[] = [];
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
+  const errors: InputError[] = [...globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE })), ...globs.rejected];
   const warnings: string[] = [];
   for (const category of categories) {
     const scanner = await SCANNERS[category]();

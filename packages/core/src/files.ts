@@ -2,6 +2,8 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
+import { realPathInside, toRepoPath } from './workspace.js';
+
 /** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
@@ -12,16 +14,22 @@ export interface GlobResult {
   files: string[];
   /** Patterns that matched nothing, with the reason, for the log. */
   unmatched: string[];
+  /** Matched paths inside the workspace whose real path is outside it, which are not read. */
+  rejected: Array<{ file: string; message: string }>;
 }
+
+/** Why a matched report file was not read. */
+export const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 
 /**
  * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
  * Relative patterns are resolved against `cwd`. A pattern without glob characters names a
  * file or a folder; a folder stands for every `*.sarif` file below it.
  */
-export function expandGlobs(patterns: string[], cwd: string): GlobResult {
+export function expandGlobs(patterns: string[], cwd: string, workspace?: string): GlobResult {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const rejected: GlobResult['rejected'] = [];
 
   for (const raw of patterns) {
     const pattern = raw.trim();
@@ -35,11 +43,26 @@ export function expandGlobs(patterns: string[], cwd: string): GlobResult {
       unmatched.push(pattern);
     }
     for (const file of matches) {
+      // A repository can plant a link named like a report: a path inside the workspace by name
+      // must stay inside it after links are resolved. Paths outside it, such as the runner's
+      // temporary folder, are the workflow's own.
+      if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+        rejected.push({ file: toRepoPath(workspace, file)!, message: LINK_OUT_OF_WORKSPACE_MESSAGE });
+        continue;
+      }
       files.add(file);
     }
   }
 
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, rejected };
+}
+
+function isRealPathInside(workspace: string, file: string): boolean {
+  try {
+    return realPathInside(workspace, file) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function matchLiteral(absolute: string): string[] {

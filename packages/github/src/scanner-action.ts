@@ -89,8 +89,8 @@ export function readScannerSettings(options: ScannerActionOptions, env: NodeJS.P
 async function scanAndReport(options: ScannerActionOptions, settings: ScannerActionSettings): Promise<Report> {
   const logger = actionLogger();
   const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
-  const globs = expandGlobs(settings.reportPatterns, settings.workspace);
-  const errors: InputError[] = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
+  const globs = expandGlobs(settings.reportPatterns, settings.workspace, settings.workspace);
+  const errors: InputError[] = [...globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE })), ...globs.rejected];
 
   const started = Date.now();
   core.startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);
