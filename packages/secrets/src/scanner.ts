@@ -197,6 +197,7 @@ async function runBuiltin(
 ): Promise<void> {
   if (settings.mode === 'files') {
     const stats: WalkStats = { files: 0, bytes: 0, skippedBinary: 0, skippedLarge: 0, skippedIgnored: 0 };
+    const large: string[] = [];
     for (const file of walkFiles(
       {
         workspace: options.workspace,
@@ -205,7 +206,8 @@ async function runBuiltin(
         exclude: settings.exclude,
         skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
         tracked: gitTrackedFiles(options.workspace),
-        onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
+        onError: (repoPath, message) => result.errors.push({ file: repoPath, message }),
+        onLarge: (repoPath) => large.push(repoPath)
       },
       stats
     )) {
@@ -224,6 +226,12 @@ async function runBuiltin(
     }
     options.onProgress?.({ files: stats.files, bytes: stats.bytes });
     Object.assign(result.stats, stats);
+    if (large.length > 0) {
+      // A secret padded past the limit is not scanned, so the files are named, not only counted.
+      const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+      const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
+      result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+    }
     return;
   }
 
@@ -305,6 +313,9 @@ function applyGitleaksIgnore(workspace: string, settings: SecretsSettings, findi
     }
   }
 }
+
+/** Files over the size limit named in the warning; the rest are counted. */
+const LARGE_FILES_LISTED = 20;
 
 /** Largest gitleaks config or ignore file read, as for the suite's own config file. */
 const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;

@@ -21,6 +21,8 @@ export interface WalkOptions {
   tracked?: ReadonlySet<string>;
   /** Receives each file or folder that could not be read, and the walk goes on. */
   onError?: (repoPath: string, message: string) => void;
+  /** Receives each file skipped for its size, with the size in bytes. */
+  onLarge?: (repoPath: string, bytes: number) => void;
 }
 
 export interface WalkStats {
@@ -94,6 +96,7 @@ function readCandidate(root: string, repoPath: string, options: WalkOptions, sta
     const size = fstatSync(fd).size;
     if (size > options.maxFileBytes) {
       stats.skippedLarge++;
+      options.onLarge?.(repoPath, size);
       return undefined;
     }
     content = Buffer.allocUnsafe(size);

@@ -65,6 +65,7 @@ describe('files mode', () => {
       ['github-pat', 'src/config.ts', 1]
     ]);
     expect(result.stats).toEqual({ rules: 190, files: 4, bytes: 137, skippedBinary: 1, skippedLarge: 1, skippedIgnored: 3 });
+    expect(result.warnings).toEqual(['1 file(s) over the 1000 byte limit were not scanned: big.txt. Raise secrets.max-file-size to scan them.']);
     expect(run.masked).toEqual([STRIPE_KEY, GITHUB_TOKEN]);
     expect(JSON.stringify(result)).not.toContain(GITHUB_TOKEN.slice(4));
   });
