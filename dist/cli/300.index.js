@@ -430,6 +430,8 @@ async function collectSourceFiles(options) {
                 skipped.directories += 1;
                 break;
             case 'link':
+            // A name that is not UTF-8 is counted with the links: neither is opened.
+            case 'badName':
                 skipped.links += 1;
                 break;
             case 'ignored':

@@ -74,6 +74,7 @@ __webpack_require__.d(__webpack_exports__, {
   secretsScanner: () => (/* reexport */ secretsScanner),
   severityWord: () => (/* reexport */ severityWord),
   shannonEntropy: () => (/* reexport */ shannonEntropy),
+  snippetSecrets: () => (/* reexport */ snippetSecrets),
   streamAddedLines: () => (/* reexport */ streamAddedLines),
   stringValue: () => (/* reexport */ stringValue),
   walkFiles: () => (/* reexport */ walkFiles)
@@ -360,12 +361,12 @@ const BUILTIN_RULES = [
     // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
     // A first line may be short where escaped and raw breaks mix, so the 40 base64 characters the
     // body needs are counted over the whole body.
-    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
+    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z][A-Za-z-]{2,19}: [^\\n\\\\]{1,100}(?:\\\\n|\\n){1,4}){0,4}(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
     // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
     // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
     rule('private-key-in-log', 'Private key (PEM) in a log', 'critical', ['private key-----'], `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
     // Lines may carry a comment mark (" * ", "//", "#", ";", "--", ">") and blank lines may separate headers.
-    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--)+(?:[A-Za-z-]+: [^\\n]*\\n(?:\\\\n|[\\s*#;>]|//|--)*)*(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
+    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--){1,64}(?:[A-Za-z][A-Za-z-]{0,40}: [^\\n]{0,200}\\n(?:\\\\n|[\\s*#;>]|//|--){0,64}){0,8}(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
     rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`, {
         keyBlock: true
     }),
@@ -902,47 +903,61 @@ class Detector {
             if (rule.budget?.exhausted) {
                 continue;
             }
-            const starts = linesOf?.(rule);
-            for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
-                // A finding starts on the line where the match starts, such as a private key's BEGIN
-                // line; its columns are those of the secret when the secret is on that line.
-                const matchStart = lines.position(match.start);
-                const secretStart = lines.position(match.secretStart);
-                const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
-                const lineText = lines.lineText(start.line);
-                if (lineText.includes(INLINE_ALLOW_MARKER)) {
-                    continue;
-                }
-                const candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
-                if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
-                    continue;
-                }
-                const entropy = shannonEntropy(match.secret);
-                if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
-                    continue;
-                }
-                const key = `${rule.id}\u0000${match.secretStart}`;
-                if (seen.has(key)) {
-                    continue;
-                }
-                seen.add(key);
-                const end = lines.position(match.secretStart + match.secret.length);
-                found.push({
-                    rule,
-                    secret: match.secret,
-                    startLine: start.line,
-                    startColumn: start.column,
-                    endLine: end.line,
-                    endColumn: end.column,
-                    entropy,
-                    lineText
-                });
+            rule.budget?.start();
+            try {
+                this.runRule(rule, text, path, lines, found, seen, linesOf);
             }
-            if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
-                rule.budget.exhaustedIn = path;
+            finally {
+                rule.budget?.stop(path, rule.id);
             }
         }
         return dropOverlaps(found);
+    }
+    runRule(rule, text, path, lines, found, seen, linesOf) {
+        const starts = linesOf?.(rule);
+        let cachedLine = 0;
+        let lineText = '';
+        let allowedLine = false;
+        for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
+            // A finding starts on the line where the match starts, such as a private key's BEGIN
+            // line; its columns are those of the secret when the secret is on that line.
+            const matchStart = lines.position(match.start);
+            const secretStart = lines.position(match.secretStart);
+            const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
+            // One lookup per line, not per match: a minified line can hold thousands of matches.
+            if (start.line !== cachedLine) {
+                cachedLine = start.line;
+                lineText = lines.lineText(start.line);
+                allowedLine = lineText.includes(INLINE_ALLOW_MARKER);
+            }
+            if (allowedLine) {
+                continue;
+            }
+            const candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
+            if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
+                continue;
+            }
+            const entropy = shannonEntropy(match.secret);
+            if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
+                continue;
+            }
+            const key = `${rule.id}\u0000${match.secretStart}`;
+            if (seen.has(key)) {
+                continue;
+            }
+            seen.add(key);
+            const end = lines.position(match.secretStart + match.secret.length);
+            found.push({
+                rule,
+                secret: match.secret,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                entropy,
+                lineText
+            });
+        }
     }
 }
 /** Runs `rule` on each line starting at one of `starts`, with offsets in the whole text. */
@@ -1049,6 +1064,57 @@ function matchToFinding(match, context) {
         properties
     };
 }
+/** Distinct secrets of a file up to which every snippet redacts all of them. */
+const ALL_SECRETS_LIMIT = 64;
+/**
+ * Returns, for each match of a file, the secrets its snippet must redact: every secret of the
+ * file when there are at most ALL_SECRETS_LIMIT distinct ones, else the secrets spanning lines
+ * and those matched near it on its line. A file with thousands of secrets then costs time in
+ * proportion to their number, not its square.
+ */
+function snippetSecrets(matches) {
+    const distinct = [...new Set(matches.map((match) => match.secret))];
+    if (distinct.length <= ALL_SECRETS_LIMIT) {
+        return () => distinct;
+    }
+    const spanning = distinct.filter((secret) => /[\r\n]/.test(secret));
+    const byLine = new Map();
+    for (const match of matches) {
+        const list = byLine.get(match.startLine) ?? [];
+        list.push(match);
+        byLine.set(match.startLine, list);
+    }
+    const longest = new Map();
+    for (const [line, list] of byLine) {
+        list.sort((a, b) => a.startColumn - b.startColumn);
+        longest.set(line, Math.max(...list.map((match) => match.secret.length)));
+    }
+    return (match) => {
+        const list = byLine.get(match.startLine) ?? [];
+        const reach = 2 * MAX_SNIPPET_LENGTH + longest.get(match.startLine);
+        const from = firstAtOrAfter(list, match.startColumn - reach);
+        const nearby = [...spanning];
+        for (let index = from; index < list.length && list[index].startColumn <= match.startColumn + match.secret.length + reach; index++) {
+            nearby.push(list[index].secret);
+        }
+        return nearby;
+    };
+}
+/** Returns the index of the first match in `sorted` whose start column is at least `column`. */
+function firstAtOrAfter(sorted, column) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (sorted[middle].startColumn < column) {
+            low = middle + 1;
+        }
+        else {
+            high = middle;
+        }
+    }
+    return low;
+}
 /**
  * Returns the line with every secret of the file redacted, cut to MAX_SNIPPET_LENGTH characters
  * around the secret. Redaction happens before the cut, so a cut never leaves part of a secret.
@@ -1084,8 +1150,11 @@ function* walkFiles(options, stats) {
         else if (entry.kind === 'unreadable') {
             options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
         }
+        else if (entry.kind === 'badName') {
+            options.onError?.(entry.repoPath, 'not scanned: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it');
+        }
         else if (entry.kind === 'link' && entry.repoPath === targetPath) {
-            options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
+            options.onError?.(entry.repoPath, 'not scanned: the path to scan is, or lies below, a symbolic link, which could point out of the workspace; name the real path instead');
         }
         else if (entry.kind === 'file') {
             if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
@@ -1108,7 +1177,7 @@ function* walkFiles(options, stats) {
         // Symbolic links below the target are passed over without a count.
     }
 }
-/** The system error code and message without the path, which the caller names already. */
+/** Formats a system error as its code and message, without the path the caller names already. */
 function errorText(error) {
     const code = error.code;
     const message = error.message.replace(/, \w+ '.*'$/, '');
@@ -1126,6 +1195,7 @@ function readCandidate(root, repoPath, options, stats) {
         const size = (0,external_node_fs_.fstatSync)(fd).size;
         if (size > options.maxFileBytes) {
             stats.skippedLarge++;
+            options.onLarge?.(repoPath, size);
             return undefined;
         }
         content = Buffer.allocUnsafe(size);
@@ -1155,23 +1225,20 @@ function readCandidate(root, repoPath, options, stats) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(80481);
 ;// CONCATENATED MODULE: ./packages/secrets/src/git.ts
-
 
 
 /** Marks the start of a commit in `git log` output; no diff line can start with this byte. */
 const COMMIT_MARK = '\u001ecommit ';
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
-// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+// --text, because a repository's .gitattributes could mark files `-diff` so that git prints
+// "Binary files differ" instead of their lines. Binary content is scanned as text too.
 const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
 /**
  * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
  * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
- * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * secret added while resolving a merge is found. Lines a merge takes from a parent are not
  * repeated.
  */
 function gitLogArguments(range) {
@@ -1198,8 +1265,7 @@ async function* streamAddedLines(args, cwd, signal) {
         child.on('close', resolve);
     });
     const parser = new DiffParser();
-    const lines = (0,external_node_readline_.createInterface)({ input: child.stdout, crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of splitLines(child.stdout)) {
         const done = parser.push(line);
         if (done) {
             yield done;
@@ -1213,6 +1279,27 @@ async function* streamAddedLines(args, cwd, signal) {
     if (code !== 0) {
         const command = args.find((arg, index) => args[index - 1] !== '-c' && arg !== '-c') ?? 'git';
         throw new src/* ConfigurationError */.j1(`git ${command} failed with exit code ${code}: ${stderr.trim() || 'no message'}. In a shallow clone, check out with fetch-depth: 0.`);
+    }
+}
+/**
+ * Yields the lines of a stream split at line feeds only, without a CR before the line feed.
+ * readline also splits at a lone CR, which would cut a line of a file with CR line endings
+ * from its '+' and let file content start a fake 'diff --git' line.
+ */
+async function* splitLines(stream) {
+    stream.setEncoding('utf8');
+    let rest = '';
+    for await (const chunk of stream) {
+        const text = rest + chunk;
+        let start = 0;
+        for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', start)) {
+            yield text.slice(start, feed > start && text[feed - 1] === '\r' ? feed - 1 : feed);
+            start = feed + 1;
+        }
+        rest = text.slice(start);
+    }
+    if (rest !== '') {
+        yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
     }
 }
 /** Parses unified diff output with zero context lines, one line at a time. */
@@ -1261,13 +1348,10 @@ class DiffParser {
         if (prefix.includes('-') || line.startsWith('\\')) {
             return undefined;
         }
-        // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+        // A line is new when every column is '+': added by the commit, or by a merge against all parents.
         if (/^\++$/.test(prefix)) {
-            const text = line.slice(this.prefixWidth);
-            if (!text.includes('\u0000')) {
-                this.current.lines.push(text);
-                this.current.lineNumbers.push(this.nextLine);
-            }
+            this.current.lines.push(line.slice(this.prefixWidth));
+            this.current.lineNumbers.push(this.nextLine);
         }
         this.nextLine++;
         return undefined;
@@ -1523,7 +1607,7 @@ function compileRe2(value, file, place) {
     }
     return compiled;
 }
-/** Longest keyword a rule from a config may have, in characters. */
+/** Maximum length of a keyword of a rule from a config, in characters. */
 const MAX_KEYWORD_LENGTH = 100;
 /**
  * Most keyword characters the rules of one config file may have in all: the keyword index
@@ -1532,7 +1616,7 @@ const MAX_KEYWORD_LENGTH = 100;
 const MAX_KEYWORD_CHARACTERS = 50_000;
 /**
  * Returns a rule's keywords in lower case. An empty keyword or one longer than
- * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule. `total` counts the characters
  * of a whole file against MAX_KEYWORD_CHARACTERS.
  */
 function ruleKeywords(value, file, place, total) {
@@ -1551,22 +1635,42 @@ function ruleKeywords(value, file, place, total) {
     }
     return keywords.map((keyword) => keyword.toLowerCase());
 }
-/** Time a rule from a config may spend matching over one scan. */
-const RULE_TIME_BUDGET_MS = 30_000;
+/** Time the rules from config files may spend matching over one scan, in all. */
+const RULE_TIME_BUDGET_MS = 60_000;
 /**
- * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
- * can still search the rest of a long line once per match, so a rule over budget stops.
+ * Matching time of rules from config files over a scan, shared by all of them. re2js runs in
+ * time linear in each search, but a rule can still search the rest of a long line once per
+ * match, or match so often that its candidates cost the time. Rules over budget stop.
  */
 class MatchBudget {
     limitMs;
     spentMs = 0;
+    runningSince;
     /** The file being scanned when the budget ran out. */
     exhaustedIn;
+    /** The rule running when the budget ran out. */
+    exhaustedBy;
     constructor(limitMs = RULE_TIME_BUDGET_MS) {
         this.limitMs = limitMs;
     }
+    /** Starts counting the time of a rule on one text. */
+    start() {
+        this.runningSince = performance.now();
+    }
+    /** Stops counting, and records where the budget ran out when it did. */
+    stop(path, ruleId) {
+        if (this.runningSince !== undefined) {
+            this.spentMs += performance.now() - this.runningSince;
+            this.runningSince = undefined;
+        }
+        if (this.exhausted && this.exhaustedIn === undefined) {
+            this.exhaustedIn = path;
+            this.exhaustedBy = ruleId;
+        }
+    }
     get exhausted() {
-        return this.spentMs > this.limitMs;
+        const running = this.runningSince === undefined ? 0 : performance.now() - this.runningSince;
+        return this.spentMs + running > this.limitMs;
     }
 }
 function optionalTable(value, file, place) {
@@ -1611,12 +1715,7 @@ function* re2Matches(pattern, text, secretGroup, budget) {
     const matcher = pattern.matcher(text);
     let from = 0;
     while (from <= text.length && !(budget?.exhausted ?? false)) {
-        const started = performance.now();
-        const found = matcher.find(from);
-        if (budget !== undefined) {
-            budget.spentMs += performance.now() - started;
-        }
-        if (!found) {
+        if (!matcher.find(from)) {
             break;
         }
         const start = matcher.start();
@@ -2285,17 +2384,22 @@ async function scanSecrets(options, dependencies = {}) {
             if (engine === 'builtin') {
                 const detector = buildDetector(settings, gitleaks, result.warnings);
                 result.stats['rules'] = detector.rules.length;
+                // One budget for all rules from config files, so a config of many slow rules is bounded too.
+                const budget = new MatchBudget();
+                const configRules = detector.rules.filter((rule) => rule.source !== 'builtin');
+                for (const rule of configRules) {
+                    rule.budget = budget;
+                }
                 try {
                     await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
                 }
                 finally {
-                    for (const rule of detector.rules) {
-                        if (rule.budget?.exhaustedIn !== undefined) {
-                            result.errors.push({
-                                file: rule.source,
-                                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
-                            });
-                        }
+                    if (budget.exhaustedIn !== undefined) {
+                        const owner = configRules.find((rule) => rule.id === budget.exhaustedBy);
+                        result.errors.push({
+                            file: owner?.source ?? 'secrets rules',
+                            message: `rules from config files stopped after ${budget.limitMs / 1000} s of matching in all, while rule "${budget.exhaustedBy}" matched ${budget.exhaustedIn}; none of them ran on the files after it. Simplify the slow rule's regex or give it keywords.`
+                        });
                     }
                 }
             }
@@ -2372,6 +2476,7 @@ function buildDetector(settings, gitleaks, warnings) {
 async function runBuiltin(options, settings, detector, gitleaks, range, result, mask) {
     if (settings.mode === 'files') {
         const stats = { files: 0, bytes: 0, skippedBinary: 0, skippedLarge: 0, skippedIgnored: 0 };
+        const large = [];
         for (const file of walkFiles({
             workspace: options.workspace,
             target: options.target,
@@ -2379,16 +2484,17 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
             exclude: settings.exclude,
             skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
             tracked: (0,src/* gitTrackedFiles */.et)(options.workspace),
-            onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
+            onError: (repoPath, message) => result.errors.push({ file: repoPath, message }),
+            onLarge: (repoPath) => large.push(repoPath)
         }, stats)) {
             if (options.signal?.aborted) {
                 throw new Error('the scan was cancelled');
             }
             const matches = detector.scanBytes(file.content, file.repoPath);
-            const secrets = matches.map((match) => match.secret);
+            const secretsNear = snippetSecrets(matches);
             for (const match of matches) {
                 mask(match.secret);
-                result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secrets }));
+                result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secretsNear(match) }));
             }
             if (stats.files % 200 === 0) {
                 options.onProgress?.({ files: stats.files, bytes: stats.bytes, current: file.repoPath });
@@ -2396,6 +2502,12 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         }
         options.onProgress?.({ files: stats.files, bytes: stats.bytes });
         Object.assign(result.stats, stats);
+        if (large.length > 0) {
+            // A secret padded past the limit is not scanned, so the files are named, not only counted.
+            const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+            const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
+            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+        }
         return;
     }
     const args = settings.mode === 'staged' ? gitStagedArguments() : gitLogArguments(range ?? 'HEAD');
@@ -2414,13 +2526,13 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         files++;
         bytes += text.length;
         const matches = detector.scanText(text, added.path);
-        const secrets = matches.map((match) => match.secret);
+        const secretsNear = snippetSecrets(matches);
         for (const match of matches) {
             if (added.commit && gitleaks?.allowlists.some((list) => list.commits.has(added.commit))) {
                 continue;
             }
             mask(match.secret);
-            result.findings.push(matchToFinding(match, { path: added.path, fileSecrets: secrets, commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line }));
+            result.findings.push(matchToFinding(match, { path: added.path, fileSecrets: secretsNear(match), commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line }));
         }
         if (files % 200 === 0) {
             options.onProgress?.({ files, bytes, current: added.commit ? `${added.commit.slice(0, 12)} ${added.path}` : added.path });
@@ -2472,12 +2584,14 @@ function applyGitleaksIgnore(workspace, settings, findings) {
         }
     }
 }
+/** Files over the size limit named in the warning; the rest are counted. */
+const LARGE_FILES_LISTED = 20;
 /** Largest gitleaks config or ignore file read, as for the suite's own config file. */
 const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
 function readWorkspaceFile(workspace, name, required, key) {
     const read = (0,src/* readWorkspaceText */.tA)(workspace, name, MAX_GITLEAKS_FILE_BYTES);
-    if (read.text !== undefined) {
-        return read.text;
+    if (read.content !== undefined) {
+        return read.content;
     }
     if (read.problem === 'missing' && !required) {
         return undefined;

@@ -42924,11 +42924,11 @@ function realPathInside(workspace, candidate) {
     return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
 }
 /**
- * Reads a UTF-8 file of the repository, such as a tool's config file: only a regular file whose
- * real path stays inside the workspace, of at most `maxBytes`. `problem` is `missing` for a file
- * that does not exist, else a phrase saying why the file was not read.
+ * Reads a file of the repository: only a regular file whose real path stays inside the
+ * workspace, of at most `maxBytes`. `problem` is `missing` for a file that does not exist, else
+ * a phrase saying why the file was not read.
  */
-function readWorkspaceText(workspace, candidate, maxBytes) {
+function readWorkspaceBytes(workspace, candidate, maxBytes) {
     let real;
     try {
         real = realPathInside(workspace, candidate);
@@ -42939,7 +42939,7 @@ function readWorkspaceText(workspace, candidate, maxBytes) {
     if (real === undefined) {
         return { problem: `is outside the workspace ${workspace}, or a symbolic link that points out of it` };
     }
-    const stats = statSync(real);
+    const stats = (0,external_node_fs_namespaceObject.statSync)(real);
     if (!stats.isFile()) {
         return { problem: 'is not a regular file' };
     }
@@ -42947,14 +42947,19 @@ function readWorkspaceText(workspace, candidate, maxBytes) {
         return { problem: `is ${stats.size} bytes, more than the maximum of ${maxBytes}` };
     }
     const buffer = Buffer.alloc(stats.size);
-    const fd = openSync(real, 'r');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
     try {
-        readSync(fd, buffer, 0, stats.size, 0);
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
+        return { content: buffer.subarray(0, read) };
     }
     finally {
-        closeSync(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    return { text: buffer.toString('utf8') };
+}
+/** Reads a UTF-8 file of the repository, such as a tool's config file, as `readWorkspaceBytes` does. */
+function readWorkspaceText(workspace, candidate, maxBytes) {
+    const read = readWorkspaceBytes(workspace, candidate, maxBytes);
+    return read.content === undefined ? read : { content: read.content.toString('utf8') };
 }
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -42997,23 +43002,8 @@ class SourceCache {
     }
     load(repoPath) {
         try {
-            const real = realPathInside(this.root, repoPath);
-            if (real === undefined) {
-                return undefined;
-            }
-            const stats = (0,external_node_fs_namespaceObject.statSync)(real);
-            if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
-                return undefined;
-            }
-            const buffer = Buffer.alloc(stats.size);
-            const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
-            try {
-                (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            if (buffer.includes(0)) {
+            const buffer = readWorkspaceBytes(this.root, repoPath, MAX_SOURCE_BYTES).content;
+            if (buffer === undefined || buffer.includes(0)) {
                 return undefined;
             }
             return buffer.toString('utf8').split(/\r?\n/);
@@ -43031,18 +43021,22 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
 /** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
+/** Why a matched report file was not read. */
+const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 /**
  * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
  * Relative patterns are resolved against `cwd`. A pattern without glob characters names a
  * file or a folder; a folder stands for every `*.sarif` file below it.
  */
-function files_expandGlobs(patterns, cwd) {
+function files_expandGlobs(patterns, cwd, workspace) {
     const files = new Set();
     const unmatched = [];
+    const rejected = [];
     for (const raw of patterns) {
         const pattern = raw.trim();
         if (pattern === '' || pattern.startsWith('#')) {
@@ -43055,10 +43049,25 @@ function files_expandGlobs(patterns, cwd) {
             unmatched.push(pattern);
         }
         for (const file of matches) {
+            // A repository can plant a link named like a report: a path inside the workspace by name
+            // must stay inside it after links are resolved. Paths outside it, such as the runner's
+            // temporary folder, are the workflow's own.
+            if (workspace !== undefined && workspace_toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+                rejected.push({ file: workspace_toRepoPath(workspace, file), message: LINK_OUT_OF_WORKSPACE_MESSAGE });
+                continue;
+            }
             files.add(file);
         }
     }
-    return { files: [...files].sort(), unmatched };
+    return { files: [...files].sort(), unmatched, rejected };
+}
+function isRealPathInside(workspace, file) {
+    try {
+        return realPathInside(workspace, file) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 function matchLiteral(absolute) {
     try {
@@ -43101,8 +43110,8 @@ function walk(dir, accept) {
                 }
             }
             else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full, realBase))) && accept(full)) {
-                // A link to a file inside the pattern's base folder is followed; a link to a folder is
-                // not, so a cycle cannot loop, and a repository's link to /etc/passwd is not read.
+                // A link to a file inside the pattern's base folder is followed, so a repository's link to
+                // /etc/passwd is not read. A link to a folder is not followed, so a cycle cannot loop.
                 found.push(full);
             }
         }
@@ -43387,18 +43396,19 @@ function* walkTree(options) {
         scopes = [...exclude];
     }
     const start = lstatSync(target, { throwIfNoEntry: false });
+    if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+        // A link as the target, or a target below a linked folder, could point out of the workspace:
+        // it is reported, not followed.
+        yield { kind: 'link', repoPath: relativeTarget };
+        return;
+    }
     if (start?.isFile()) {
         yield { kind: 'file', repoPath: relativeTarget };
         return;
     }
-    if (start?.isSymbolicLink()) {
-        // A link as the target could point out of the workspace; it is reported, not followed.
-        yield { kind: 'link', repoPath: relativeTarget };
-        return;
-    }
     yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
 }
-/** The folders that hold a tracked file, at any depth. */
+/** Collects the folders that contain a tracked file, at any depth. */
 function trackedFolders(tracked) {
     const folders = new Set();
     for (const file of tracked ?? []) {
@@ -43411,25 +43421,33 @@ function trackedFolders(tracked) {
 function* walkFolder(root, folder, parentScopes, options) {
     const scopes = [...parentScopes];
     addIgnoreFile(scopes, root, folder);
-    let entries;
+    let raw;
     try {
-        entries = readdirSync(path.join(root, folder), { withFileTypes: true });
+        // Names as bytes: decoded as strings, two names that are not UTF-8 would both become the
+        // name of a third file spelt with U+FFFD, and that file would be read in their place.
+        raw = readdirSync(path.join(root, folder), { withFileTypes: true, encoding: 'buffer' });
     }
     catch (error) {
         yield { kind: 'unreadable', repoPath: folder, error };
         return;
     }
+    const entries = raw.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
     entries.sort((a, b) => compareNames(a.name, b.name));
-    for (const entry of entries) {
-        const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    for (const { entry, name } of entries) {
+        if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+            const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+            yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+            continue;
+        }
+        const repoPath = folder === '' ? name : `${folder}/${name}`;
         if (entry.isSymbolicLink()) {
             yield { kind: 'link', repoPath };
         }
         else if (entry.isDirectory()) {
-            if (entry.name === '.git') {
+            if (name === '.git') {
                 yield { kind: 'git', repoPath };
             }
-            else if (options.skipFolder?.(entry.name, repoPath)) {
+            else if (options.skipFolder?.(name, repoPath)) {
                 yield { kind: 'skippedFolder', repoPath };
             }
             else if (isIgnored(scopes, repoPath, true) && !options.trackedFolders.has(repoPath)) {
@@ -43445,6 +43463,16 @@ function* walkFolder(root, folder, parentScopes, options) {
         else if (entry.isFile()) {
             yield { kind: 'file', repoPath };
         }
+    }
+}
+/** Returns true when the real path of `target` lies inside the real path of `root`. */
+function isInside(root, target) {
+    try {
+        const relative = path.relative(realpathSync(root), realpathSync(target));
+        return !relative.startsWith('..') && !path.isAbsolute(relative);
+    }
+    catch {
+        return false;
     }
 }
 /** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
@@ -44085,8 +44113,17 @@ function renderHeader(report, options, withMarker) {
     }
     // A policy that passed on results with unreadable inputs or failed engines is not a pass.
     const incomplete = !report.policy.failed && report.errors.length > 0;
-    const status = report.policy.failed ? '❌' : incomplete ? '⚠️' : '✅';
-    const result = report.policy.failed ? 'failed' : incomplete ? `incomplete, ${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed` : 'passed';
+    let status = '✅';
+    let result = 'passed';
+    if (report.policy.failed) {
+        status = '❌';
+        result = 'failed';
+    }
+    else if (incomplete) {
+        const inputs = report.errors.length === 1 ? 'input' : 'inputs';
+        status = '⚠️';
+        result = `incomplete, ${report.errors.length} ${inputs} failed`;
+    }
     lines.push(`## ${status} ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}: ${result}`, '');
     lines.push(renderCountsLine(report), '');
     if (report.policy.reason !== '') {
@@ -46238,6 +46275,185 @@ function compareLine(a, b) {
     return (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/dedupe.ts
+
+
+/**
+ * Merges findings that report the same problem at the same place, from one tool or several,
+ * into one finding that names every tool.
+ *
+ * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
+ * Findings with no location at all merge only on the same rule and message, or the same
+ * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
+ * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
+ * and for dependency findings also the same package name. The merged finding takes
+ * the rule, message, location and fingerprint of its first member in the order path, start
+ * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
+ * and controls, and stays suppressed only when every member was suppressed.
+ *
+ * The input is sorted once and each finding is compared only with the groups still open at
+ * its path, so the cost is O(n log n) plus the work for overlapping ranges. The input array
+ * and its findings are not modified, and a finding that merges with nothing is returned as
+ * the same object.
+ */
+function deduplicate(findings) {
+    const entries = findings.map(toEntry).sort(compareEntries);
+    const groups = [];
+    let openGroups = [];
+    let currentPlace;
+    for (const { finding, place, startLine, endLine } of entries) {
+        if (place !== currentPlace) {
+            currentPlace = place;
+            openGroups = [];
+        }
+        else if (openGroups.some((group) => group.endLine < startLine)) {
+            openGroups = openGroups.filter((group) => group.endLine >= startLine);
+        }
+        const same = place === NO_PLACE ? isSameProblemWithoutPlace : isSameProblem;
+        const match = openGroups.find((group) => group.members.some((member) => same(member, finding)));
+        if (match) {
+            match.members.push(finding);
+            match.endLine = Math.max(match.endLine, endLine);
+            continue;
+        }
+        const group = { members: [finding], endLine };
+        groups.push(group);
+        openGroups.push(group);
+    }
+    return groups.map(mergeGroup);
+}
+function toEntry(finding, index) {
+    const startLine = finding.location?.startLine ?? 0;
+    const endLine = Math.max(startLine, finding.location?.endLine ?? startLine);
+    return { finding, index, place: placeKey(finding), startLine, endLine, tool: finding.tools[0] ?? '' };
+}
+function compareEntries(a, b) {
+    return (compareText(a.place, b.place) || a.startLine - b.startLine || compareText(a.tool, b.tool) || a.index - b.index);
+}
+function compareText(a, b) {
+    if (a === b) {
+        return 0;
+    }
+    return a < b ? -1 : 1;
+}
+/** Returns a key that is equal for findings at the same file, the same URL, or no location. */
+function placeKey(finding) {
+    if (finding.location) {
+        return `file:${finding.location.path}`;
+    }
+    if (finding.url !== undefined) {
+        return `url:${finding.url}`;
+    }
+    return NO_PLACE;
+}
+const NO_PLACE = 'none:';
+/**
+ * Findings with neither a file nor a URL share no real place, so a shared CWE is not enough:
+ * they merge only when they carry the same rule and message, or the same advisory for the
+ * same package.
+ */
+function isSameProblemWithoutPlace(member, finding) {
+    if (member.package?.name !== finding.package?.name) {
+        return false;
+    }
+    if (member.rule.id === finding.rule.id && member.message === finding.message) {
+        return true;
+    }
+    return member.package !== undefined && sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
+}
+/**
+ * Returns true when two findings at the same place report the same problem. A finding
+ * matches a group when it matches any member, so three findings linked by CWE-79 and then CWE-80 end up in one group.
+ */
+function isSameProblem(member, finding) {
+    const memberPackage = member.package?.name;
+    const findingPackage = finding.package?.name;
+    if (memberPackage !== undefined && findingPackage !== undefined && memberPackage !== findingPackage) {
+        return false;
+    }
+    if (member.rule.id === finding.rule.id) {
+        // Two secrets of one rule on one line are two findings: each must be rotated. Secret
+        // findings carry a hash of their secret under FINGERPRINT_KEY, so different hashes mean
+        // different secrets.
+        const memberSecret = member.category === 'secrets' ? member.partialFingerprints?.[FINGERPRINT_KEY] : undefined;
+        const findingSecret = finding.category === 'secrets' ? finding.partialFingerprints?.[FINGERPRINT_KEY] : undefined;
+        return memberSecret === undefined || findingSecret === undefined || memberSecret === findingSecret;
+    }
+    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
+    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
+        return false;
+    }
+    return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
+}
+function sharesId(left, right) {
+    if (left.length === 0 || right.length === 0) {
+        return false;
+    }
+    return left.some((a) => right.some((b) => normalizeId(a) === normalizeId(b)));
+}
+/** CWE, CVE and GHSA ids compare without regard to case (`cwe-79` is `CWE-79`). */
+function normalizeId(id) {
+    return id.trim().toUpperCase();
+}
+/** Builds the merged finding. A finding that merged with nothing is returned as it is. */
+function mergeGroup(group) {
+    const members = group.members;
+    const first = members[0];
+    if (members.length === 1 && isSortedUnique(first.tools)) {
+        return first;
+    }
+    const { suppression, ...fields } = first;
+    const merged = {
+        ...fields,
+        tools: uniqueValues(members.flatMap((member) => member.tools)).sort(),
+        severity: highestSeverity(members),
+        cwes: unionIds(members.map((member) => member.cwes)),
+        vulnerabilityIds: unionIds(members.map((member) => member.vulnerabilityIds)),
+        controls: uniqueValues(members.flatMap((member) => member.controls))
+    };
+    if (members.every((member) => member.suppression !== undefined)) {
+        merged.suppression = suppression;
+    }
+    return merged;
+}
+function uniqueValues(values) {
+    return values.length < 2 ? values : [...new Set(values)];
+}
+function isSortedUnique(values) {
+    for (let i = 1; i < values.length; i += 1) {
+        if (!(values[i - 1] < values[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+function highestSeverity(members) {
+    let highest = members[0].severity;
+    for (const member of members) {
+        if (finding_severityRank(member.severity) < finding_severityRank(highest)) {
+            highest = member.severity;
+        }
+    }
+    return highest;
+}
+/** Returns the ids in first-seen order, without repeats that differ only in case. */
+function unionIds(lists) {
+    const ids = lists.flat();
+    if (ids.length < 2) {
+        return ids;
+    }
+    const seen = new Set();
+    const result = [];
+    for (const id of ids) {
+        const key = normalizeId(id);
+        if (!seen.has(key)) {
+            seen.add(key);
+            result.push(id);
+        }
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/baseline.ts
 
 
@@ -46678,179 +46894,6 @@ function toWellFormed(text) {
 }
 function isPositiveInteger(value) {
     return value !== undefined && Number.isInteger(value) && value >= 1;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/dedupe.ts
-
-/**
- * Merges findings that report the same problem at the same place, from one tool or several,
- * into one finding that names every tool.
- *
- * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
- * Findings with no location at all merge only on the same rule and message, or the same
- * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
- * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
- * and for dependency findings also the same package name. The merged finding takes
- * the rule, message, location and fingerprint of its first member in the order path, start
- * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
- * and controls, and stays suppressed only when every member was suppressed.
- *
- * The input is sorted once and each finding is compared only with the groups still open at
- * its path, so the cost is O(n log n) plus the work for overlapping ranges. The input array
- * and its findings are not modified, and a finding that merges with nothing is returned as
- * the same object.
- */
-function deduplicate(findings) {
-    const entries = findings.map(toEntry).sort(compareEntries);
-    const groups = [];
-    let openGroups = [];
-    let currentPlace;
-    for (const { finding, place, startLine, endLine } of entries) {
-        if (place !== currentPlace) {
-            currentPlace = place;
-            openGroups = [];
-        }
-        else if (openGroups.some((group) => group.endLine < startLine)) {
-            openGroups = openGroups.filter((group) => group.endLine >= startLine);
-        }
-        const same = place === NO_PLACE ? isSameProblemWithoutPlace : isSameProblem;
-        const match = openGroups.find((group) => group.members.some((member) => same(member, finding)));
-        if (match) {
-            match.members.push(finding);
-            match.endLine = Math.max(match.endLine, endLine);
-            continue;
-        }
-        const group = { members: [finding], endLine };
-        groups.push(group);
-        openGroups.push(group);
-    }
-    return groups.map(mergeGroup);
-}
-function toEntry(finding, index) {
-    const startLine = finding.location?.startLine ?? 0;
-    const endLine = Math.max(startLine, finding.location?.endLine ?? startLine);
-    return { finding, index, place: placeKey(finding), startLine, endLine, tool: finding.tools[0] ?? '' };
-}
-function compareEntries(a, b) {
-    return (compareText(a.place, b.place) || a.startLine - b.startLine || compareText(a.tool, b.tool) || a.index - b.index);
-}
-function compareText(a, b) {
-    if (a === b) {
-        return 0;
-    }
-    return a < b ? -1 : 1;
-}
-/** Returns a key that is equal for findings at the same file, the same URL, or no location. */
-function placeKey(finding) {
-    if (finding.location) {
-        return `file:${finding.location.path}`;
-    }
-    if (finding.url !== undefined) {
-        return `url:${finding.url}`;
-    }
-    return NO_PLACE;
-}
-const NO_PLACE = 'none:';
-/**
- * Findings with neither a file nor a URL share no real place, so a shared CWE is not enough:
- * they merge only when they carry the same rule and message, or the same advisory for the
- * same package.
- */
-function isSameProblemWithoutPlace(member, finding) {
-    if (member.package?.name !== finding.package?.name) {
-        return false;
-    }
-    if (member.rule.id === finding.rule.id && member.message === finding.message) {
-        return true;
-    }
-    return member.package !== undefined && sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
-}
-/**
- * Returns true when two findings at the same place report the same problem. A finding
- * matches a group when it matches any member, so three findings linked by CWE-79 and then CWE-80 end up in one group.
- */
-function isSameProblem(member, finding) {
-    const memberPackage = member.package?.name;
-    const findingPackage = finding.package?.name;
-    if (memberPackage !== undefined && findingPackage !== undefined && memberPackage !== findingPackage) {
-        return false;
-    }
-    if (member.rule.id === finding.rule.id) {
-        return true;
-    }
-    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
-    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
-        return false;
-    }
-    return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
-}
-function sharesId(left, right) {
-    if (left.length === 0 || right.length === 0) {
-        return false;
-    }
-    return left.some((a) => right.some((b) => normalizeId(a) === normalizeId(b)));
-}
-/** CWE, CVE and GHSA ids compare without regard to case (`cwe-79` is `CWE-79`). */
-function normalizeId(id) {
-    return id.trim().toUpperCase();
-}
-/** Builds the merged finding. A finding that merged with nothing is returned as it is. */
-function mergeGroup(group) {
-    const members = group.members;
-    const first = members[0];
-    if (members.length === 1 && isSortedUnique(first.tools)) {
-        return first;
-    }
-    const { suppression, ...fields } = first;
-    const merged = {
-        ...fields,
-        tools: uniqueValues(members.flatMap((member) => member.tools)).sort(),
-        severity: highestSeverity(members),
-        cwes: unionIds(members.map((member) => member.cwes)),
-        vulnerabilityIds: unionIds(members.map((member) => member.vulnerabilityIds)),
-        controls: uniqueValues(members.flatMap((member) => member.controls))
-    };
-    if (members.every((member) => member.suppression !== undefined)) {
-        merged.suppression = suppression;
-    }
-    return merged;
-}
-function uniqueValues(values) {
-    return values.length < 2 ? values : [...new Set(values)];
-}
-function isSortedUnique(values) {
-    for (let i = 1; i < values.length; i += 1) {
-        if (!(values[i - 1] < values[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-function highestSeverity(members) {
-    let highest = members[0].severity;
-    for (const member of members) {
-        if (finding_severityRank(member.severity) < finding_severityRank(highest)) {
-            highest = member.severity;
-        }
-    }
-    return highest;
-}
-/** Returns the ids in first-seen order, without repeats that differ only in case. */
-function unionIds(lists) {
-    const ids = lists.flat();
-    if (ids.length < 2) {
-        return ids;
-    }
-    const seen = new Set();
-    const result = [];
-    for (const id of ids) {
-        const key = normalizeId(id);
-        if (!seen.has(key)) {
-            seen.add(key);
-            result.push(id);
-        }
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
@@ -53256,8 +53299,8 @@ function readScannerSettings(options, env = process.env) {
 async function scanAndReport(options, settings) {
     const logger = actionLogger();
     const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
-    const globs = expandGlobs(settings.reportPatterns, settings.workspace);
-    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
+    const globs = expandGlobs(settings.reportPatterns, settings.workspace, settings.workspace);
+    const errors = [...globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE })), ...globs.rejected];
     const started = Date.now();
     core.startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);
     let result;
@@ -53587,8 +53630,8 @@ async function report(settings, context, logger) {
     const failOn = settings.failOn ?? config.failOn ?? 'high';
     const filterMode = settings.filterMode ?? config.filterMode ?? 'added';
     const baseline = settings.baseline ? await readBaseline(settings.baseline) : undefined;
-    const globs = files_expandGlobs(settings.sarifPatterns, settings.workspace);
-    const errors = [];
+    const globs = files_expandGlobs(settings.sarifPatterns, settings.workspace, settings.workspace);
+    const errors = [...globs.rejected];
     const warnings = [];
     for (const pattern of globs.unmatched) {
         if (settings.sarifPatterns.length === 1 && pattern === settings.sarifPatterns[0] && !getInput('sarif')) {

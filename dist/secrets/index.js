@@ -39853,7 +39853,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(824);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6742);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39862,7 +39862,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 824:
+/***/ 6742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45266,11 +45266,11 @@ function realPathInside(workspace, candidate) {
     return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
 }
 /**
- * Reads a UTF-8 file of the repository, such as a tool's config file: only a regular file whose
- * real path stays inside the workspace, of at most `maxBytes`. `problem` is `missing` for a file
- * that does not exist, else a phrase saying why the file was not read.
+ * Reads a file of the repository: only a regular file whose real path stays inside the
+ * workspace, of at most `maxBytes`. `problem` is `missing` for a file that does not exist, else
+ * a phrase saying why the file was not read.
  */
-function readWorkspaceText(workspace, candidate, maxBytes) {
+function readWorkspaceBytes(workspace, candidate, maxBytes) {
     let real;
     try {
         real = realPathInside(workspace, candidate);
@@ -45291,12 +45291,17 @@ function readWorkspaceText(workspace, candidate, maxBytes) {
     const buffer = Buffer.alloc(stats.size);
     const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
     try {
-        (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
+        const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
+        return { content: buffer.subarray(0, read) };
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    return { text: buffer.toString('utf8') };
+}
+/** Reads a UTF-8 file of the repository, such as a tool's config file, as `readWorkspaceBytes` does. */
+function readWorkspaceText(workspace, candidate, maxBytes) {
+    const read = readWorkspaceBytes(workspace, candidate, maxBytes);
+    return read.content === undefined ? read : { content: read.content.toString('utf8') };
 }
 /** Largest source file the cache reads; bigger files are treated as unreadable. */
 const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -45339,23 +45344,8 @@ class SourceCache {
     }
     load(repoPath) {
         try {
-            const real = realPathInside(this.root, repoPath);
-            if (real === undefined) {
-                return undefined;
-            }
-            const stats = (0,external_node_fs_namespaceObject.statSync)(real);
-            if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
-                return undefined;
-            }
-            const buffer = Buffer.alloc(stats.size);
-            const fd = (0,external_node_fs_namespaceObject.openSync)(real, 'r');
-            try {
-                (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, stats.size, 0);
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            if (buffer.includes(0)) {
+            const buffer = readWorkspaceBytes(this.root, repoPath, MAX_SOURCE_BYTES).content;
+            if (buffer === undefined || buffer.includes(0)) {
                 return undefined;
             }
             return buffer.toString('utf8').split(/\r?\n/);
@@ -45373,18 +45363,22 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
 /** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
+/** Why a matched report file was not read. */
+const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 /**
  * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
  * Relative patterns are resolved against `cwd`. A pattern without glob characters names a
  * file or a folder; a folder stands for every `*.sarif` file below it.
  */
-function expandGlobs(patterns, cwd) {
+function expandGlobs(patterns, cwd, workspace) {
     const files = new Set();
     const unmatched = [];
+    const rejected = [];
     for (const raw of patterns) {
         const pattern = raw.trim();
         if (pattern === '' || pattern.startsWith('#')) {
@@ -45397,10 +45391,25 @@ function expandGlobs(patterns, cwd) {
             unmatched.push(pattern);
         }
         for (const file of matches) {
+            // A repository can plant a link named like a report: a path inside the workspace by name
+            // must stay inside it after links are resolved. Paths outside it, such as the runner's
+            // temporary folder, are the workflow's own.
+            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+                rejected.push({ file: toRepoPath(workspace, file), message: LINK_OUT_OF_WORKSPACE_MESSAGE });
+                continue;
+            }
             files.add(file);
         }
     }
-    return { files: [...files].sort(), unmatched };
+    return { files: [...files].sort(), unmatched, rejected };
+}
+function isRealPathInside(workspace, file) {
+    try {
+        return realPathInside(workspace, file) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 function matchLiteral(absolute) {
     try {
@@ -45443,8 +45452,8 @@ function walk(dir, accept) {
                 }
             }
             else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full, realBase))) && accept(full)) {
-                // A link to a file inside the pattern's base folder is followed; a link to a folder is
-                // not, so a cycle cannot loop, and a repository's link to /etc/passwd is not read.
+                // A link to a file inside the pattern's base folder is followed, so a repository's link to
+                // /etc/passwd is not read. A link to a folder is not followed, so a cycle cannot loop.
                 found.push(full);
             }
         }
@@ -45730,18 +45739,19 @@ function* walkTree(options) {
         scopes = [...exclude];
     }
     const start = (0,external_node_fs_namespaceObject.lstatSync)(target, { throwIfNoEntry: false });
+    if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+        // A link as the target, or a target below a linked folder, could point out of the workspace:
+        // it is reported, not followed.
+        yield { kind: 'link', repoPath: relativeTarget };
+        return;
+    }
     if (start?.isFile()) {
         yield { kind: 'file', repoPath: relativeTarget };
         return;
     }
-    if (start?.isSymbolicLink()) {
-        // A link as the target could point out of the workspace; it is reported, not followed.
-        yield { kind: 'link', repoPath: relativeTarget };
-        return;
-    }
     yield* walkFolder(root, relativeTarget, scopes, { ...options, trackedFolders: trackedFolders(options.tracked) });
 }
-/** The folders that hold a tracked file, at any depth. */
+/** Collects the folders that contain a tracked file, at any depth. */
 function trackedFolders(tracked) {
     const folders = new Set();
     for (const file of tracked ?? []) {
@@ -45754,25 +45764,33 @@ function trackedFolders(tracked) {
 function* walkFolder(root, folder, parentScopes, options) {
     const scopes = [...parentScopes];
     addIgnoreFile(scopes, root, folder);
-    let entries;
+    let raw;
     try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(root, folder), { withFileTypes: true });
+        // Names as bytes: decoded as strings, two names that are not UTF-8 would both become the
+        // name of a third file spelt with U+FFFD, and that file would be read in their place.
+        raw = (0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(root, folder), { withFileTypes: true, encoding: 'buffer' });
     }
     catch (error) {
         yield { kind: 'unreadable', repoPath: folder, error };
         return;
     }
+    const entries = raw.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
     entries.sort((a, b) => compareNames(a.name, b.name));
-    for (const entry of entries) {
-        const repoPath = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    for (const { entry, name } of entries) {
+        if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+            const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+            yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+            continue;
+        }
+        const repoPath = folder === '' ? name : `${folder}/${name}`;
         if (entry.isSymbolicLink()) {
             yield { kind: 'link', repoPath };
         }
         else if (entry.isDirectory()) {
-            if (entry.name === '.git') {
+            if (name === '.git') {
                 yield { kind: 'git', repoPath };
             }
-            else if (options.skipFolder?.(entry.name, repoPath)) {
+            else if (options.skipFolder?.(name, repoPath)) {
                 yield { kind: 'skippedFolder', repoPath };
             }
             else if (isIgnored(scopes, repoPath, true) && !options.trackedFolders.has(repoPath)) {
@@ -45788,6 +45806,16 @@ function* walkFolder(root, folder, parentScopes, options) {
         else if (entry.isFile()) {
             yield { kind: 'file', repoPath };
         }
+    }
+}
+/** Returns true when the real path of `target` lies inside the real path of `root`. */
+function isInside(root, target) {
+    try {
+        const relative = external_node_path_default().relative((0,external_node_fs_namespaceObject.realpathSync)(root), (0,external_node_fs_namespaceObject.realpathSync)(target));
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    }
+    catch {
+        return false;
     }
 }
 /** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
@@ -46430,8 +46458,17 @@ function renderHeader(report, options, withMarker) {
     }
     // A policy that passed on results with unreadable inputs or failed engines is not a pass.
     const incomplete = !report.policy.failed && report.errors.length > 0;
-    const status = report.policy.failed ? '❌' : incomplete ? '⚠️' : '✅';
-    const result = report.policy.failed ? 'failed' : incomplete ? `incomplete, ${report.errors.length} ${report.errors.length === 1 ? 'input' : 'inputs'} failed` : 'passed';
+    let status = '✅';
+    let result = 'passed';
+    if (report.policy.failed) {
+        status = '❌';
+        result = 'failed';
+    }
+    else if (incomplete) {
+        const inputs = report.errors.length === 1 ? 'input' : 'inputs';
+        status = '⚠️';
+        result = `incomplete, ${report.errors.length} ${inputs} failed`;
+    }
     lines.push(`## ${status} ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}: ${result}`, '');
     lines.push(renderCountsLine(report), '');
     if (report.policy.reason !== '') {
@@ -48503,6 +48540,185 @@ function compareLine(a, b) {
     return (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/dedupe.ts
+
+
+/**
+ * Merges findings that report the same problem at the same place, from one tool or several,
+ * into one finding that names every tool.
+ *
+ * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
+ * Findings with no location at all merge only on the same rule and message, or the same
+ * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
+ * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
+ * and for dependency findings also the same package name. The merged finding takes
+ * the rule, message, location and fingerprint of its first member in the order path, start
+ * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
+ * and controls, and stays suppressed only when every member was suppressed.
+ *
+ * The input is sorted once and each finding is compared only with the groups still open at
+ * its path, so the cost is O(n log n) plus the work for overlapping ranges. The input array
+ * and its findings are not modified, and a finding that merges with nothing is returned as
+ * the same object.
+ */
+function deduplicate(findings) {
+    const entries = findings.map(toEntry).sort(compareEntries);
+    const groups = [];
+    let openGroups = [];
+    let currentPlace;
+    for (const { finding, place, startLine, endLine } of entries) {
+        if (place !== currentPlace) {
+            currentPlace = place;
+            openGroups = [];
+        }
+        else if (openGroups.some((group) => group.endLine < startLine)) {
+            openGroups = openGroups.filter((group) => group.endLine >= startLine);
+        }
+        const same = place === NO_PLACE ? isSameProblemWithoutPlace : isSameProblem;
+        const match = openGroups.find((group) => group.members.some((member) => same(member, finding)));
+        if (match) {
+            match.members.push(finding);
+            match.endLine = Math.max(match.endLine, endLine);
+            continue;
+        }
+        const group = { members: [finding], endLine };
+        groups.push(group);
+        openGroups.push(group);
+    }
+    return groups.map(mergeGroup);
+}
+function toEntry(finding, index) {
+    const startLine = finding.location?.startLine ?? 0;
+    const endLine = Math.max(startLine, finding.location?.endLine ?? startLine);
+    return { finding, index, place: placeKey(finding), startLine, endLine, tool: finding.tools[0] ?? '' };
+}
+function compareEntries(a, b) {
+    return (compareText(a.place, b.place) || a.startLine - b.startLine || compareText(a.tool, b.tool) || a.index - b.index);
+}
+function compareText(a, b) {
+    if (a === b) {
+        return 0;
+    }
+    return a < b ? -1 : 1;
+}
+/** Returns a key that is equal for findings at the same file, the same URL, or no location. */
+function placeKey(finding) {
+    if (finding.location) {
+        return `file:${finding.location.path}`;
+    }
+    if (finding.url !== undefined) {
+        return `url:${finding.url}`;
+    }
+    return NO_PLACE;
+}
+const NO_PLACE = 'none:';
+/**
+ * Findings with neither a file nor a URL share no real place, so a shared CWE is not enough:
+ * they merge only when they carry the same rule and message, or the same advisory for the
+ * same package.
+ */
+function isSameProblemWithoutPlace(member, finding) {
+    if (member.package?.name !== finding.package?.name) {
+        return false;
+    }
+    if (member.rule.id === finding.rule.id && member.message === finding.message) {
+        return true;
+    }
+    return member.package !== undefined && sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
+}
+/**
+ * Returns true when two findings at the same place report the same problem. A finding
+ * matches a group when it matches any member, so three findings linked by CWE-79 and then CWE-80 end up in one group.
+ */
+function isSameProblem(member, finding) {
+    const memberPackage = member.package?.name;
+    const findingPackage = finding.package?.name;
+    if (memberPackage !== undefined && findingPackage !== undefined && memberPackage !== findingPackage) {
+        return false;
+    }
+    if (member.rule.id === finding.rule.id) {
+        // Two secrets of one rule on one line are two findings: each must be rotated. Secret
+        // findings carry a hash of their secret under FINGERPRINT_KEY, so different hashes mean
+        // different secrets.
+        const memberSecret = member.category === 'secrets' ? member.partialFingerprints?.[fingerprint_FINGERPRINT_KEY] : undefined;
+        const findingSecret = finding.category === 'secrets' ? finding.partialFingerprints?.[fingerprint_FINGERPRINT_KEY] : undefined;
+        return memberSecret === undefined || findingSecret === undefined || memberSecret === findingSecret;
+    }
+    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
+    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
+        return false;
+    }
+    return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
+}
+function sharesId(left, right) {
+    if (left.length === 0 || right.length === 0) {
+        return false;
+    }
+    return left.some((a) => right.some((b) => normalizeId(a) === normalizeId(b)));
+}
+/** CWE, CVE and GHSA ids compare without regard to case (`cwe-79` is `CWE-79`). */
+function normalizeId(id) {
+    return id.trim().toUpperCase();
+}
+/** Builds the merged finding. A finding that merged with nothing is returned as it is. */
+function mergeGroup(group) {
+    const members = group.members;
+    const first = members[0];
+    if (members.length === 1 && isSortedUnique(first.tools)) {
+        return first;
+    }
+    const { suppression, ...fields } = first;
+    const merged = {
+        ...fields,
+        tools: uniqueValues(members.flatMap((member) => member.tools)).sort(),
+        severity: highestSeverity(members),
+        cwes: unionIds(members.map((member) => member.cwes)),
+        vulnerabilityIds: unionIds(members.map((member) => member.vulnerabilityIds)),
+        controls: uniqueValues(members.flatMap((member) => member.controls))
+    };
+    if (members.every((member) => member.suppression !== undefined)) {
+        merged.suppression = suppression;
+    }
+    return merged;
+}
+function uniqueValues(values) {
+    return values.length < 2 ? values : [...new Set(values)];
+}
+function isSortedUnique(values) {
+    for (let i = 1; i < values.length; i += 1) {
+        if (!(values[i - 1] < values[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+function highestSeverity(members) {
+    let highest = members[0].severity;
+    for (const member of members) {
+        if (finding_severityRank(member.severity) < finding_severityRank(highest)) {
+            highest = member.severity;
+        }
+    }
+    return highest;
+}
+/** Returns the ids in first-seen order, without repeats that differ only in case. */
+function unionIds(lists) {
+    const ids = lists.flat();
+    if (ids.length < 2) {
+        return ids;
+    }
+    const seen = new Set();
+    const result = [];
+    for (const id of ids) {
+        const key = normalizeId(id);
+        if (!seen.has(key)) {
+            seen.add(key);
+            result.push(id);
+        }
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/baseline.ts
 
 
@@ -48943,179 +49159,6 @@ function toWellFormed(text) {
 }
 function isPositiveInteger(value) {
     return value !== undefined && Number.isInteger(value) && value >= 1;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/dedupe.ts
-
-/**
- * Merges findings that report the same problem at the same place, from one tool or several,
- * into one finding that names every tool.
- *
- * Same place: the same path with overlapping line ranges, or the same URL for DAST findings.
- * Findings with no location at all merge only on the same rule and message, or the same
- * advisory for the same package. Otherwise the same problem is the same rule id, or a shared
- * CWE, CVE or GHSA id between findings of different tools (one tool's two rules stay two),
- * and for dependency findings also the same package name. The merged finding takes
- * the rule, message, location and fingerprint of its first member in the order path, start
- * line, tool. It gets the highest severity and the union of tools, CWE ids, vulnerability ids
- * and controls, and stays suppressed only when every member was suppressed.
- *
- * The input is sorted once and each finding is compared only with the groups still open at
- * its path, so the cost is O(n log n) plus the work for overlapping ranges. The input array
- * and its findings are not modified, and a finding that merges with nothing is returned as
- * the same object.
- */
-function deduplicate(findings) {
-    const entries = findings.map(toEntry).sort(compareEntries);
-    const groups = [];
-    let openGroups = [];
-    let currentPlace;
-    for (const { finding, place, startLine, endLine } of entries) {
-        if (place !== currentPlace) {
-            currentPlace = place;
-            openGroups = [];
-        }
-        else if (openGroups.some((group) => group.endLine < startLine)) {
-            openGroups = openGroups.filter((group) => group.endLine >= startLine);
-        }
-        const same = place === NO_PLACE ? isSameProblemWithoutPlace : isSameProblem;
-        const match = openGroups.find((group) => group.members.some((member) => same(member, finding)));
-        if (match) {
-            match.members.push(finding);
-            match.endLine = Math.max(match.endLine, endLine);
-            continue;
-        }
-        const group = { members: [finding], endLine };
-        groups.push(group);
-        openGroups.push(group);
-    }
-    return groups.map(mergeGroup);
-}
-function toEntry(finding, index) {
-    const startLine = finding.location?.startLine ?? 0;
-    const endLine = Math.max(startLine, finding.location?.endLine ?? startLine);
-    return { finding, index, place: placeKey(finding), startLine, endLine, tool: finding.tools[0] ?? '' };
-}
-function compareEntries(a, b) {
-    return (compareText(a.place, b.place) || a.startLine - b.startLine || compareText(a.tool, b.tool) || a.index - b.index);
-}
-function compareText(a, b) {
-    if (a === b) {
-        return 0;
-    }
-    return a < b ? -1 : 1;
-}
-/** Returns a key that is equal for findings at the same file, the same URL, or no location. */
-function placeKey(finding) {
-    if (finding.location) {
-        return `file:${finding.location.path}`;
-    }
-    if (finding.url !== undefined) {
-        return `url:${finding.url}`;
-    }
-    return NO_PLACE;
-}
-const NO_PLACE = 'none:';
-/**
- * Findings with neither a file nor a URL share no real place, so a shared CWE is not enough:
- * they merge only when they carry the same rule and message, or the same advisory for the
- * same package.
- */
-function isSameProblemWithoutPlace(member, finding) {
-    if (member.package?.name !== finding.package?.name) {
-        return false;
-    }
-    if (member.rule.id === finding.rule.id && member.message === finding.message) {
-        return true;
-    }
-    return member.package !== undefined && sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
-}
-/**
- * Returns true when two findings at the same place report the same problem. A finding
- * matches a group when it matches any member, so three findings linked by CWE-79 and then CWE-80 end up in one group.
- */
-function isSameProblem(member, finding) {
-    const memberPackage = member.package?.name;
-    const findingPackage = finding.package?.name;
-    if (memberPackage !== undefined && findingPackage !== undefined && memberPackage !== findingPackage) {
-        return false;
-    }
-    if (member.rule.id === finding.rule.id) {
-        return true;
-    }
-    // One tool's two rules are two problems even when they share a CWE, because the tool itself distinguished them.
-    if (member.tools.length === 1 && finding.tools.length === 1 && member.tools[0] === finding.tools[0]) {
-        return false;
-    }
-    return sharesId(member.cwes, finding.cwes) || sharesId(member.vulnerabilityIds, finding.vulnerabilityIds);
-}
-function sharesId(left, right) {
-    if (left.length === 0 || right.length === 0) {
-        return false;
-    }
-    return left.some((a) => right.some((b) => normalizeId(a) === normalizeId(b)));
-}
-/** CWE, CVE and GHSA ids compare without regard to case (`cwe-79` is `CWE-79`). */
-function normalizeId(id) {
-    return id.trim().toUpperCase();
-}
-/** Builds the merged finding. A finding that merged with nothing is returned as it is. */
-function mergeGroup(group) {
-    const members = group.members;
-    const first = members[0];
-    if (members.length === 1 && isSortedUnique(first.tools)) {
-        return first;
-    }
-    const { suppression, ...fields } = first;
-    const merged = {
-        ...fields,
-        tools: uniqueValues(members.flatMap((member) => member.tools)).sort(),
-        severity: highestSeverity(members),
-        cwes: unionIds(members.map((member) => member.cwes)),
-        vulnerabilityIds: unionIds(members.map((member) => member.vulnerabilityIds)),
-        controls: uniqueValues(members.flatMap((member) => member.controls))
-    };
-    if (members.every((member) => member.suppression !== undefined)) {
-        merged.suppression = suppression;
-    }
-    return merged;
-}
-function uniqueValues(values) {
-    return values.length < 2 ? values : [...new Set(values)];
-}
-function isSortedUnique(values) {
-    for (let i = 1; i < values.length; i += 1) {
-        if (!(values[i - 1] < values[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-function highestSeverity(members) {
-    let highest = members[0].severity;
-    for (const member of members) {
-        if (finding_severityRank(member.severity) < finding_severityRank(highest)) {
-            highest = member.severity;
-        }
-    }
-    return highest;
-}
-/** Returns the ids in first-seen order, without repeats that differ only in case. */
-function unionIds(lists) {
-    const ids = lists.flat();
-    if (ids.length < 2) {
-        return ids;
-    }
-    const seen = new Set();
-    const result = [];
-    for (const id of ids) {
-        const key = normalizeId(id);
-        if (!seen.has(key)) {
-            seen.add(key);
-            result.push(id);
-        }
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
@@ -52958,8 +53001,8 @@ function readScannerSettings(options, env = process.env) {
 async function scanAndReport(options, settings) {
     const logger = actionLogger();
     const config = await loadConfig({ workspace: settings.workspace, file: settings.configFile });
-    const globs = expandGlobs(settings.reportPatterns, settings.workspace);
-    const errors = globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE }));
+    const globs = expandGlobs(settings.reportPatterns, settings.workspace, settings.workspace);
+    const errors = [...globs.unmatched.map((pattern) => ({ file: pattern, message: UNMATCHED_PATTERN_MESSAGE })), ...globs.rejected];
     const started = Date.now();
     startGroup(`Scanning ${toRepoPath(settings.workspace, settings.target) ?? '.'} (${options.scanner.category})`);
     let result;
@@ -53309,12 +53352,12 @@ const builtin_BUILTIN_RULES = [
     // The key may sit in string literals joined with '+', with escaped line breaks such as \n or \\n.
     // A first line may be short where escaped and raw breaks mix, so the 40 base64 characters the
     // body needs are counted over the whole body.
-    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z-]{3,20}: [^\\n\\\\]{1,100}(?:\\\\n|\\n)+)*(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
+    rule('private-key', 'Private key (PEM)', 'critical', ['private key-----'], `-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\s|"|\\+)*(?:[A-Za-z][A-Za-z-]{2,19}: [^\\n\\\\]{1,100}(?:\\\\n|\\n){1,4}){0,4}(?<secret>[A-Za-z0-9+/=]{16,}(?:(?:\\\\+[rn]|\\s|"|,|\\+)+[A-Za-z0-9+/=]{4,}){0,200})`, { keyBlock: true, reject: (secret) => secret.replace(/\\+[rn]|[^A-Za-z0-9+/=]/g, '').length < 40 }),
     // A key printed to a log: every line carries the prefix of the BEGIN line, such as a timestamp
     // or a BuildKit step and time ("#6 0.245 "), also inside a JSON string with escaped breaks.
     rule('private-key-in-log', 'Private key (PEM) in a log', 'critical', ['private key-----'], `(?<prefix>[^\\s\\\\"'][^\\n\\\\"]{0,39})-----BEGIN[ A-Z0-9]{0,20} PRIVATE KEY-----(?:\\\\+[rn]|\\r|\\n)+\\k<prefix>(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
     // Lines may carry a comment mark (" * ", "//", "#", ";", "--", ">") and blank lines may separate headers.
-    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--)+(?:[A-Za-z-]+: [^\\n]*\\n(?:\\\\n|[\\s*#;>]|//|--)*)*(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
+    rule('pgp-private-key', 'PGP private key block', 'critical', ['pgp private key block'], `-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\n|[\\s*#;>]|//|--){1,64}(?:[A-Za-z][A-Za-z-]{0,40}: [^\\n]{0,200}\\n(?:\\\\n|[\\s*#;>]|//|--){0,64}){0,8}(?<secret>[A-Za-z0-9+/=]{40,})`, { keyBlock: true }),
     rule('putty-private-key', 'PuTTY private key', 'critical', ['putty-user-key-file-'], `PuTTY-User-Key-File-\\d: [^\\n]+\\n(?:[A-Za-z-]+: [^\\n]*\\n){0,6}?Private-Lines: \\d+\\n(?<secret>[A-Za-z0-9+/=]{40,})`, {
         keyBlock: true
     }),
@@ -53847,47 +53890,61 @@ class Detector {
             if (rule.budget?.exhausted) {
                 continue;
             }
-            const starts = linesOf?.(rule);
-            for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
-                // A finding starts on the line where the match starts, such as a private key's BEGIN
-                // line; its columns are those of the secret when the secret is on that line.
-                const matchStart = lines.position(match.start);
-                const secretStart = lines.position(match.secretStart);
-                const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
-                const lineText = lines.lineText(start.line);
-                if (lineText.includes(INLINE_ALLOW_MARKER)) {
-                    continue;
-                }
-                const candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
-                if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
-                    continue;
-                }
-                const entropy = shannonEntropy(match.secret);
-                if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
-                    continue;
-                }
-                const key = `${rule.id}\u0000${match.secretStart}`;
-                if (seen.has(key)) {
-                    continue;
-                }
-                seen.add(key);
-                const end = lines.position(match.secretStart + match.secret.length);
-                found.push({
-                    rule,
-                    secret: match.secret,
-                    startLine: start.line,
-                    startColumn: start.column,
-                    endLine: end.line,
-                    endColumn: end.column,
-                    entropy,
-                    lineText
-                });
+            rule.budget?.start();
+            try {
+                this.runRule(rule, text, path, lines, found, seen, linesOf);
             }
-            if (rule.budget?.exhausted && rule.budget.exhaustedIn === undefined) {
-                rule.budget.exhaustedIn = path;
+            finally {
+                rule.budget?.stop(path, rule.id);
             }
         }
         return dropOverlaps(found);
+    }
+    runRule(rule, text, path, lines, found, seen, linesOf) {
+        const starts = linesOf?.(rule);
+        let cachedLine = 0;
+        let lineText = '';
+        let allowedLine = false;
+        for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
+            // A finding starts on the line where the match starts, such as a private key's BEGIN
+            // line; its columns are those of the secret when the secret is on that line.
+            const matchStart = lines.position(match.start);
+            const secretStart = lines.position(match.secretStart);
+            const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
+            // One lookup per line, not per match: a minified line can hold thousands of matches.
+            if (start.line !== cachedLine) {
+                cachedLine = start.line;
+                lineText = lines.lineText(start.line);
+                allowedLine = lineText.includes(INLINE_ALLOW_MARKER);
+            }
+            if (allowedLine) {
+                continue;
+            }
+            const candidate = { secret: match.secret, match: text.slice(match.start, match.end), line: lineText, path };
+            if (rule.allows(candidate) || this.globalAllow?.(candidate, rule)) {
+                continue;
+            }
+            const entropy = shannonEntropy(match.secret);
+            if (rule.minEntropy !== undefined && entropy < minimumEntropy(rule, match.secret)) {
+                continue;
+            }
+            const key = `${rule.id}\u0000${match.secretStart}`;
+            if (seen.has(key)) {
+                continue;
+            }
+            seen.add(key);
+            const end = lines.position(match.secretStart + match.secret.length);
+            found.push({
+                rule,
+                secret: match.secret,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                entropy,
+                lineText
+            });
+        }
     }
 }
 /** Runs `rule` on each line starting at one of `starts`, with offsets in the whole text. */
@@ -53994,6 +54051,57 @@ function matchToFinding(match, context) {
         properties
     };
 }
+/** Distinct secrets of a file up to which every snippet redacts all of them. */
+const ALL_SECRETS_LIMIT = 64;
+/**
+ * Returns, for each match of a file, the secrets its snippet must redact: every secret of the
+ * file when there are at most ALL_SECRETS_LIMIT distinct ones, else the secrets spanning lines
+ * and those matched near it on its line. A file with thousands of secrets then costs time in
+ * proportion to their number, not its square.
+ */
+function snippetSecrets(matches) {
+    const distinct = [...new Set(matches.map((match) => match.secret))];
+    if (distinct.length <= ALL_SECRETS_LIMIT) {
+        return () => distinct;
+    }
+    const spanning = distinct.filter((secret) => /[\r\n]/.test(secret));
+    const byLine = new Map();
+    for (const match of matches) {
+        const list = byLine.get(match.startLine) ?? [];
+        list.push(match);
+        byLine.set(match.startLine, list);
+    }
+    const longest = new Map();
+    for (const [line, list] of byLine) {
+        list.sort((a, b) => a.startColumn - b.startColumn);
+        longest.set(line, Math.max(...list.map((match) => match.secret.length)));
+    }
+    return (match) => {
+        const list = byLine.get(match.startLine) ?? [];
+        const reach = 2 * findings_MAX_SNIPPET_LENGTH + longest.get(match.startLine);
+        const from = firstAtOrAfter(list, match.startColumn - reach);
+        const nearby = [...spanning];
+        for (let index = from; index < list.length && list[index].startColumn <= match.startColumn + match.secret.length + reach; index++) {
+            nearby.push(list[index].secret);
+        }
+        return nearby;
+    };
+}
+/** Returns the index of the first match in `sorted` whose start column is at least `column`. */
+function firstAtOrAfter(sorted, column) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (sorted[middle].startColumn < column) {
+            low = middle + 1;
+        }
+        else {
+            high = middle;
+        }
+    }
+    return low;
+}
 /**
  * Returns the line with every secret of the file redacted, cut to MAX_SNIPPET_LENGTH characters
  * around the secret. Redaction happens before the cut, so a cut never leaves part of a secret.
@@ -54024,8 +54132,11 @@ function* walkFiles(options, stats) {
         else if (entry.kind === 'unreadable') {
             options.onError?.(entry.repoPath || '.', `folder not scanned: ${errorText(entry.error)}`);
         }
+        else if (entry.kind === 'badName') {
+            options.onError?.(entry.repoPath, 'not scanned: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it');
+        }
         else if (entry.kind === 'link' && entry.repoPath === targetPath) {
-            options.onError?.(entry.repoPath, 'not scanned: the path to scan is a symbolic link, which could point out of the workspace; name its target instead');
+            options.onError?.(entry.repoPath, 'not scanned: the path to scan is, or lies below, a symbolic link, which could point out of the workspace; name the real path instead');
         }
         else if (entry.kind === 'file') {
             if (entry.repoPath !== targetPath && options.skipPath?.(entry.repoPath)) {
@@ -54048,7 +54159,7 @@ function* walkFiles(options, stats) {
         // Symbolic links below the target are passed over without a count.
     }
 }
-/** The system error code and message without the path, which the caller names already. */
+/** Formats a system error as its code and message, without the path the caller names already. */
 function errorText(error) {
     const code = error.code;
     const message = error.message.replace(/, \w+ '.*'$/, '');
@@ -54066,6 +54177,7 @@ function readCandidate(root, repoPath, options, stats) {
         const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
         if (size > options.maxFileBytes) {
             stats.skippedLarge++;
+            options.onLarge?.(repoPath, size);
             return undefined;
         }
         content = Buffer.allocUnsafe(size);
@@ -54093,23 +54205,20 @@ function readCandidate(root, repoPath, options, stats) {
     return { repoPath, content };
 }
 
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./packages/secrets/src/git.ts
-
 
 
 /** Marks the start of a commit in `git log` output; no diff line can start with this byte. */
 const COMMIT_MARK = '\u001ecommit ';
 /** Options that keep git's output parseable whatever the user's git config says. */
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=false'];
-// --text: a repository's .gitattributes could mark files `-diff` so git prints "Binary files
-// differ" instead of their lines; lines of real binary content (with a NUL byte) are skipped.
+// --text, because a repository's .gitattributes could mark files `-diff` so that git prints
+// "Binary files differ" instead of their lines. Binary content is scanned as text too.
 const DIFF_OPTIONS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--text'];
 /**
  * Returns the arguments of `git log` for the commits in `range` (`base..head`, or one commit
  * and its ancestors). `--cc` shows a merge commit's lines that match none of its parents, so a
- * secret added while resolving a merge is found; lines a merge takes from a parent are not
+ * secret added while resolving a merge is found. Lines a merge takes from a parent are not
  * repeated.
  */
 function gitLogArguments(range) {
@@ -54136,8 +54245,7 @@ async function* streamAddedLines(args, cwd, signal) {
         child.on('close', resolve);
     });
     const parser = new DiffParser();
-    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of splitLines(child.stdout)) {
         const done = parser.push(line);
         if (done) {
             yield done;
@@ -54151,6 +54259,27 @@ async function* streamAddedLines(args, cwd, signal) {
     if (code !== 0) {
         const command = args.find((arg, index) => args[index - 1] !== '-c' && arg !== '-c') ?? 'git';
         throw new errors_ConfigurationError(`git ${command} failed with exit code ${code}: ${stderr.trim() || 'no message'}. In a shallow clone, check out with fetch-depth: 0.`);
+    }
+}
+/**
+ * Yields the lines of a stream split at line feeds only, without a CR before the line feed.
+ * readline also splits at a lone CR, which would cut a line of a file with CR line endings
+ * from its '+' and let file content start a fake 'diff --git' line.
+ */
+async function* splitLines(stream) {
+    stream.setEncoding('utf8');
+    let rest = '';
+    for await (const chunk of stream) {
+        const text = rest + chunk;
+        let start = 0;
+        for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', start)) {
+            yield text.slice(start, feed > start && text[feed - 1] === '\r' ? feed - 1 : feed);
+            start = feed + 1;
+        }
+        rest = text.slice(start);
+    }
+    if (rest !== '') {
+        yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
     }
 }
 /** Parses unified diff output with zero context lines, one line at a time. */
@@ -54199,13 +54328,10 @@ class DiffParser {
         if (prefix.includes('-') || line.startsWith('\\')) {
             return undefined;
         }
-        // A line is new when every column says '+': added by the commit, or by a merge against all parents.
+        // A line is new when every column is '+': added by the commit, or by a merge against all parents.
         if (/^\++$/.test(prefix)) {
-            const text = line.slice(this.prefixWidth);
-            if (!text.includes('\u0000')) {
-                this.current.lines.push(text);
-                this.current.lineNumbers.push(this.nextLine);
-            }
+            this.current.lines.push(line.slice(this.prefixWidth));
+            this.current.lineNumbers.push(this.nextLine);
         }
         this.nextLine++;
         return undefined;
@@ -62586,7 +62712,7 @@ function compileRe2(value, file, place) {
     }
     return compiled;
 }
-/** Longest keyword a rule from a config may have, in characters. */
+/** Maximum length of a keyword of a rule from a config, in characters. */
 const MAX_KEYWORD_LENGTH = 100;
 /**
  * Most keyword characters the rules of one config file may have in all: the keyword index
@@ -62595,7 +62721,7 @@ const MAX_KEYWORD_LENGTH = 100;
 const MAX_KEYWORD_CHARACTERS = 50_000;
 /**
  * Returns a rule's keywords in lower case. An empty keyword or one longer than
- * MAX_KEYWORD_LENGTH is an error naming the file and the rule; `total` counts the characters
+ * MAX_KEYWORD_LENGTH is an error naming the file and the rule. `total` counts the characters
  * of a whole file against MAX_KEYWORD_CHARACTERS.
  */
 function ruleKeywords(value, file, place, total) {
@@ -62614,22 +62740,42 @@ function ruleKeywords(value, file, place, total) {
     }
     return keywords.map((keyword) => keyword.toLowerCase());
 }
-/** Time a rule from a config may spend matching over one scan. */
-const RULE_TIME_BUDGET_MS = 30_000;
+/** Time the rules from config files may spend matching over one scan, in all. */
+const RULE_TIME_BUDGET_MS = 60_000;
 /**
- * Matching time of one rule over a scan. re2js runs in time linear in each search, but a rule
- * can still search the rest of a long line once per match, so a rule over budget stops.
+ * Matching time of rules from config files over a scan, shared by all of them. re2js runs in
+ * time linear in each search, but a rule can still search the rest of a long line once per
+ * match, or match so often that its candidates cost the time. Rules over budget stop.
  */
 class MatchBudget {
     limitMs;
     spentMs = 0;
+    runningSince;
     /** The file being scanned when the budget ran out. */
     exhaustedIn;
+    /** The rule running when the budget ran out. */
+    exhaustedBy;
     constructor(limitMs = RULE_TIME_BUDGET_MS) {
         this.limitMs = limitMs;
     }
+    /** Starts counting the time of a rule on one text. */
+    start() {
+        this.runningSince = performance.now();
+    }
+    /** Stops counting, and records where the budget ran out when it did. */
+    stop(path, ruleId) {
+        if (this.runningSince !== undefined) {
+            this.spentMs += performance.now() - this.runningSince;
+            this.runningSince = undefined;
+        }
+        if (this.exhausted && this.exhaustedIn === undefined) {
+            this.exhaustedIn = path;
+            this.exhaustedBy = ruleId;
+        }
+    }
     get exhausted() {
-        return this.spentMs > this.limitMs;
+        const running = this.runningSince === undefined ? 0 : performance.now() - this.runningSince;
+        return this.spentMs + running > this.limitMs;
     }
 }
 function optionalTable(value, file, place) {
@@ -62674,12 +62820,7 @@ function* re2Matches(pattern, text, secretGroup, budget) {
     const matcher = pattern.matcher(text);
     let from = 0;
     while (from <= text.length && !(budget?.exhausted ?? false)) {
-        const started = performance.now();
-        const found = matcher.find(from);
-        if (budget !== undefined) {
-            budget.spentMs += performance.now() - started;
-        }
-        if (!found) {
+        if (!matcher.find(from)) {
             break;
         }
         const start = matcher.start();
@@ -63602,7 +63743,7 @@ async function checkExtractedTree(tool, archive, root) {
             }
             else if (info.isSymbolicLink()) {
                 const target = external_node_path_default().resolve(folder, await (0,promises_namespaceObject.readlink)(file));
-                if (!isInside(realRoot, target)) {
+                if (!archive_isInside(realRoot, target)) {
                     throw new errors_ToolError(tool, `unsafe entry ${JSON.stringify(relative)} in ${archive}: symbolic link pointing outside the extraction folder`);
                 }
             }
@@ -63612,7 +63753,7 @@ async function checkExtractedTree(tool, archive, root) {
         }
     }
 }
-function isInside(root, candidate) {
+function archive_isInside(root, candidate) {
     const relative = external_node_path_default().relative(root, candidate);
     return relative === '' || (relative.split((external_node_path_default()).sep)[0] !== '..' && !external_node_path_default().isAbsolute(relative));
 }
@@ -63807,7 +63948,7 @@ function checkSpec(spec, asset) {
         throw new errors_ToolError(spec.name, `invalid sha256 ${JSON.stringify(asset.sha256)} for ${asset.url}: expected 64 lower-case hex digits`);
     }
     const root = external_node_path_default().resolve('/root-of-check');
-    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !isInside(root, external_node_path_default().resolve(root, asset.executable))) {
+    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !archive_isInside(root, external_node_path_default().resolve(root, asset.executable))) {
         throw new errors_ToolError(spec.name, `invalid executable path ${JSON.stringify(asset.executable)}: expected a relative path inside the archive`);
     }
 }
@@ -64271,17 +64412,22 @@ async function scanSecrets(options, dependencies = {}) {
             if (engine === 'builtin') {
                 const detector = buildDetector(settings, gitleaks, result.warnings);
                 result.stats['rules'] = detector.rules.length;
+                // One budget for all rules from config files, so a config of many slow rules is bounded too.
+                const budget = new MatchBudget();
+                const configRules = detector.rules.filter((rule) => rule.source !== 'builtin');
+                for (const rule of configRules) {
+                    rule.budget = budget;
+                }
                 try {
                     await runBuiltin(options, settings, detector, gitleaks, range, result, mask);
                 }
                 finally {
-                    for (const rule of detector.rules) {
-                        if (rule.budget?.exhaustedIn !== undefined) {
-                            result.errors.push({
-                                file: rule.source,
-                                message: `rule "${rule.id}" stopped after ${rule.budget.limitMs / 1000} s of matching, in ${rule.budget.exhaustedIn}; it did not run on the files after it. Simplify its regex or give it keywords.`
-                            });
-                        }
+                    if (budget.exhaustedIn !== undefined) {
+                        const owner = configRules.find((rule) => rule.id === budget.exhaustedBy);
+                        result.errors.push({
+                            file: owner?.source ?? 'secrets rules',
+                            message: `rules from config files stopped after ${budget.limitMs / 1000} s of matching in all, while rule "${budget.exhaustedBy}" matched ${budget.exhaustedIn}; none of them ran on the files after it. Simplify the slow rule's regex or give it keywords.`
+                        });
                     }
                 }
             }
@@ -64358,6 +64504,7 @@ function buildDetector(settings, gitleaks, warnings) {
 async function runBuiltin(options, settings, detector, gitleaks, range, result, mask) {
     if (settings.mode === 'files') {
         const stats = { files: 0, bytes: 0, skippedBinary: 0, skippedLarge: 0, skippedIgnored: 0 };
+        const large = [];
         for (const file of walkFiles({
             workspace: options.workspace,
             target: options.target,
@@ -64365,16 +64512,17 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
             exclude: settings.exclude,
             skipPath: gitleaks ? (repoPath) => gitleaksSkipsPath(gitleaks, repoPath) : undefined,
             tracked: gitTrackedFiles(options.workspace),
-            onError: (repoPath, message) => result.errors.push({ file: repoPath, message })
+            onError: (repoPath, message) => result.errors.push({ file: repoPath, message }),
+            onLarge: (repoPath) => large.push(repoPath)
         }, stats)) {
             if (options.signal?.aborted) {
                 throw new Error('the scan was cancelled');
             }
             const matches = detector.scanBytes(file.content, file.repoPath);
-            const secrets = matches.map((match) => match.secret);
+            const secretsNear = snippetSecrets(matches);
             for (const match of matches) {
                 mask(match.secret);
-                result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secrets }));
+                result.findings.push(matchToFinding(match, { path: file.repoPath, fileSecrets: secretsNear(match) }));
             }
             if (stats.files % 200 === 0) {
                 options.onProgress?.({ files: stats.files, bytes: stats.bytes, current: file.repoPath });
@@ -64382,6 +64530,12 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         }
         options.onProgress?.({ files: stats.files, bytes: stats.bytes });
         Object.assign(result.stats, stats);
+        if (large.length > 0) {
+            // A secret padded past the limit is not scanned, so the files are named, not only counted.
+            const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+            const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
+            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+        }
         return;
     }
     const args = settings.mode === 'staged' ? gitStagedArguments() : gitLogArguments(range ?? 'HEAD');
@@ -64400,13 +64554,13 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         files++;
         bytes += text.length;
         const matches = detector.scanText(text, added.path);
-        const secrets = matches.map((match) => match.secret);
+        const secretsNear = snippetSecrets(matches);
         for (const match of matches) {
             if (added.commit && gitleaks?.allowlists.some((list) => list.commits.has(added.commit))) {
                 continue;
             }
             mask(match.secret);
-            result.findings.push(matchToFinding(match, { path: added.path, fileSecrets: secrets, commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line }));
+            result.findings.push(matchToFinding(match, { path: added.path, fileSecrets: secretsNear(match), commit: added.commit, lineOf: (line) => added.lineNumbers[line - 1] ?? line }));
         }
         if (files % 200 === 0) {
             options.onProgress?.({ files, bytes, current: added.commit ? `${added.commit.slice(0, 12)} ${added.path}` : added.path });
@@ -64458,12 +64612,14 @@ function applyGitleaksIgnore(workspace, settings, findings) {
         }
     }
 }
+/** Files over the size limit named in the warning; the rest are counted. */
+const LARGE_FILES_LISTED = 20;
 /** Largest gitleaks config or ignore file read, as for the suite's own config file. */
 const MAX_GITLEAKS_FILE_BYTES = 1024 * 1024;
 function readWorkspaceFile(workspace, name, required, key) {
     const read = readWorkspaceText(workspace, name, MAX_GITLEAKS_FILE_BYTES);
-    if (read.text !== undefined) {
-        return read.text;
+    if (read.content !== undefined) {
+        return read.content;
     }
     if (read.problem === 'missing' && !required) {
         return undefined;
