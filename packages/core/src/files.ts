@@ -18,7 +18,7 @@ export interface GlobResult {
   rejected: Array<{ file: string; message: string }>;
 }
 
-/** Why a matched report file was not read. */
+/** Reason a matched report file was not read. */
 export const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 
 /**

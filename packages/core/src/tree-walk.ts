@@ -135,8 +135,8 @@ function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], 
 
   for (const { entry, name } of entries) {
     if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-      const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
-      yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+      const escapedName = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+      yield { kind: 'badName', repoPath: folder === '' ? escapedName : `${folder}/${escapedName}` };
       continue;
     }
     const repoPath = folder === '' ? name : `${folder}/${name}`;

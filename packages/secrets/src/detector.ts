@@ -243,7 +243,7 @@ export class Detector {
     let allowedLine = false;
     for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
       // A finding starts on the line where the match starts, such as a private key's BEGIN
-      // line; its columns are those of the secret when the secret is on that line.
+      // line. Its columns are those of the secret when the secret is on that line.
       const matchStart = lines.position(match.start);
       const secretStart = lines.position(match.secretStart);
       const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };

@@ -228,9 +228,9 @@ async function runBuiltin(
     Object.assign(result.stats, stats);
     if (large.length > 0) {
       // A secret padded past the limit is not scanned, so the files are named, not only counted.
-      const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+      const listed = large.slice(0, LARGE_FILES_LISTED).join(', ');
       const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
-      result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+      result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${listed}${more}. Raise secrets.max-file-size to scan them.`);
     }
     return;
   }
