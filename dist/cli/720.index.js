@@ -920,7 +920,7 @@ class Detector {
         let allowedLine = false;
         for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
             // A finding starts on the line where the match starts, such as a private key's BEGIN
-            // line; its columns are those of the secret when the secret is on that line.
+            // line. Its columns are those of the secret when the secret is on that line.
             const matchStart = lines.position(match.start);
             const secretStart = lines.position(match.secretStart);
             const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
@@ -2504,9 +2504,9 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         Object.assign(result.stats, stats);
         if (large.length > 0) {
             // A secret padded past the limit is not scanned, so the files are named, not only counted.
-            const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+            const listed = large.slice(0, LARGE_FILES_LISTED).join(', ');
             const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
-            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${listed}${more}. Raise secrets.max-file-size to scan them.`);
         }
         return;
     }

@@ -43026,7 +43026,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
-/** Why a matched report file was not read. */
+/** Reason a matched report file was not read. */
 const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 /**
  * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
@@ -43435,8 +43435,8 @@ function* walkFolder(root, folder, parentScopes, options) {
     entries.sort((a, b) => compareNames(a.name, b.name));
     for (const { entry, name } of entries) {
         if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-            const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
-            yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+            const escapedName = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+            yield { kind: 'badName', repoPath: folder === '' ? escapedName : `${folder}/${escapedName}` };
             continue;
         }
         const repoPath = folder === '' ? name : `${folder}/${name}`;

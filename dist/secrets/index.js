@@ -45368,7 +45368,7 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 const MAX_DEPTH = 32;
 /** Most files one pattern may match; more is almost surely a pattern that is too broad. */
 const MAX_MATCHES = 10_000;
-/** Why a matched report file was not read. */
+/** Reason a matched report file was not read. */
 const LINK_OUT_OF_WORKSPACE_MESSAGE = 'not read: inside the workspace by name, but a symbolic link (or below one) that points out of it';
 /**
  * Expands glob patterns (one per entry; blank entries and `#` comments skipped) to files.
@@ -45778,8 +45778,8 @@ function* walkFolder(root, folder, parentScopes, options) {
     entries.sort((a, b) => compareNames(a.name, b.name));
     for (const { entry, name } of entries) {
         if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-            const shown = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
-            yield { kind: 'badName', repoPath: folder === '' ? shown : `${folder}/${shown}` };
+            const escapedName = [...entry.name].map((byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+            yield { kind: 'badName', repoPath: folder === '' ? escapedName : `${folder}/${escapedName}` };
             continue;
         }
         const repoPath = folder === '' ? name : `${folder}/${name}`;
@@ -53907,7 +53907,7 @@ class Detector {
         let allowedLine = false;
         for (const match of starts === undefined ? rule.matches(text) : matchesOnLines(rule, text, starts)) {
             // A finding starts on the line where the match starts, such as a private key's BEGIN
-            // line; its columns are those of the secret when the secret is on that line.
+            // line. Its columns are those of the secret when the secret is on that line.
             const matchStart = lines.position(match.start);
             const secretStart = lines.position(match.secretStart);
             const start = secretStart.line === matchStart.line ? secretStart : { line: matchStart.line, column: matchStart.column };
@@ -64532,9 +64532,9 @@ async function runBuiltin(options, settings, detector, gitleaks, range, result, 
         Object.assign(result.stats, stats);
         if (large.length > 0) {
             // A secret padded past the limit is not scanned, so the files are named, not only counted.
-            const shown = large.slice(0, LARGE_FILES_LISTED).join(', ');
+            const listed = large.slice(0, LARGE_FILES_LISTED).join(', ');
             const more = large.length > LARGE_FILES_LISTED ? ` and ${large.length - LARGE_FILES_LISTED} more` : '';
-            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${shown}${more}. Raise secrets.max-file-size to scan them.`);
+            result.warnings.push(`${large.length} file(s) over the ${settings.maxFileBytes} byte limit were not scanned: ${listed}${more}. Raise secrets.max-file-size to scan them.`);
         }
         return;
     }
