@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
-import { realPathInside, toRepoPath } from './workspace.js';
+import { isInsideWorkspace, toRepoPath } from './workspace.js';
 
 /** Depth limit of the walk below a pattern's static prefix, so a cycle of links cannot hang it. */
 const MAX_DEPTH = 32;
@@ -46,7 +46,7 @@ export function expandGlobs(patterns: string[], cwd: string, workspace?: string)
       // A repository can plant a link named like a report: a path inside the workspace by name
       // must stay inside it after links are resolved. Paths outside it, such as the runner's
       // temporary folder, are the workflow's own.
-      if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+      if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isInsideWorkspace(workspace, file)) {
         rejected.push({ file: toRepoPath(workspace, file)!, message: LINK_OUT_OF_WORKSPACE_MESSAGE });
         continue;
       }
@@ -55,14 +55,6 @@ export function expandGlobs(patterns: string[], cwd: string, workspace?: string)
   }
 
   return { files: [...files].sort(), unmatched, rejected };
-}
-
-function isRealPathInside(workspace: string, file: string): boolean {
-  try {
-    return realPathInside(workspace, file) !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 function matchLiteral(absolute: string): string[] {

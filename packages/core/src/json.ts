@@ -35,10 +35,10 @@ export function locateJsonError(text: string): JsonSyntaxError {
     if (scanner.offset < text.length) {
       scanner.fail('the end of the text after the top-level value');
     }
-    return { ...positionOf(text, text.length), expected: 'a valid JSON text' };
+    return { ...lineAndColumn(text, text.length), expected: 'a valid JSON text' };
   } catch (error) {
     if (error instanceof JsonScanError) {
-      return { ...positionOf(text, error.offset), expected: error.expected };
+      return { ...lineAndColumn(text, error.offset), expected: error.expected };
     }
     throw error;
   }
@@ -199,11 +199,12 @@ class JsonScanner {
   }
 }
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
+/** Converts a 0-based character offset to a 1-based line and column. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
+    line += 1;
     lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
+
+import { isInsideWorkspace } from './workspace.js';
 
 export interface TreeWalkOptions {
   /** Repository root: `.gitignore` files and paths are taken relative to it. */
@@ -94,7 +96,7 @@ export function* walkTree(options: TreeWalkOptions): Generator<TreeEntry> {
   }
 
   const start = lstatSync(target, { throwIfNoEntry: false });
-  if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+  if (start !== undefined && (start.isSymbolicLink() || !isInsideWorkspace(root, target))) {
     // A link as the target, or a target below a linked folder, could point out of the workspace:
     // it is reported, not followed.
     yield { kind: 'link', repoPath: relativeTarget };
@@ -157,16 +159,6 @@ function* walkFolder(root: string, folder: string, parentScopes: IgnoreScope[], 
     } else if (entry.isFile()) {
       yield { kind: 'file', repoPath };
     }
-  }
-}
-
-/** Returns true when the real path of `target` lies inside the real path of `root`. */
-function isInside(root: string, target: string): boolean {
-  try {
-    const relative = path.relative(realpathSync(root), realpathSync(target));
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
-  } catch {
-    return false;
   }
 }
 

@@ -30,6 +30,19 @@ export function realPathInside(workspace: string, candidate: string): string | u
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? undefined : real;
 }
 
+/**
+ * Returns true when the real path of `candidate` (absolute, or relative to `workspace`) is the
+ * workspace or lies inside it, and false when it lies outside or does not exist.
+ */
+export function isInsideWorkspace(workspace: string, candidate: string): boolean {
+  try {
+    const relative = path.relative(realpathSync(path.resolve(workspace)), realpathSync(path.resolve(workspace, candidate)));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  } catch {
+    return false;
+  }
+}
+
 /** A file read from the workspace, or why it was not read. */
 export type WorkspaceRead<T> = { content: T; problem?: undefined } | { content?: undefined; problem: string };
 

@@ -105,17 +105,6 @@ function parseJson(text: string, label: string): unknown {
   return parseJsonText(body, label);
 }
 
-/** Converts a 0-based character offset to a 1-based line and column. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 function checkLog(log: unknown, label: string): unknown[] {
   if (!isObject(log)) {
     throw new ReportError(label, `is not a SARIF log: expected a JSON object with "version" and "runs", got ${typeName(log)}`);
