@@ -245,7 +245,7 @@ function prepareTree(): string {
 function treeFiles(folder: string, prefix = ''): string[] {
   const files: string[] = [];
   const entries = readdirSync(path.join(folder, prefix), { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
     const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) {
@@ -255,6 +255,14 @@ function treeFiles(folder: string, prefix = ''): string[] {
     }
   }
   return files;
+}
+
+/** Compares names by UTF-16 code units, the order the suite's walker uses. */
+function compareNames(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }
 
 /** Files per secretlint process in the batched run. */
@@ -336,7 +344,7 @@ function speed(): void {
   }
   console.log(`  ratio: ${(peer.seconds / ours.seconds).toFixed(1)}x secretlint (targets: >= 10x, > 50 MB/s, < 300 MB)`);
 
-  // One process over the first N files shows how its time grows with the file count; the whole
+  // One process over the first N files shows how its time grows with the file count. The whole
   // tree in one process runs only with BENCH_PEER_TIMEOUT_S set, and stops after that many seconds.
   const growth = [600, 2400].map((count) => {
     const run = runSecretlint(tree, ['--no-glob', ...files.slice(0, count)], rc);

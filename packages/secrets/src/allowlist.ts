@@ -85,8 +85,8 @@ export function looksLikeCode(secret: string): boolean {
 const DIGEST_NAME = /hash|digest|checksum|fingerprint|integrity|sha(?:1|256|384|512)?(?![a-z])|md5/i;
 
 /**
- * The whole name a generic match is assigned to: the generic patterns start at the keyword
- * (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
+ * Returns the whole name a generic match is assigned to. The generic patterns start at the
+ * keyword (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
  */
 function assignedName(candidate: Candidate): string {
   const at = candidate.line.indexOf(candidate.match);
@@ -95,7 +95,7 @@ function assignedName(candidate: Candidate): string {
 }
 
 /**
- * The checks the built-in rules share, as one `allows` predicate. Counting runs are checked
+ * Applies the checks the built-in rules share, as one `allows` predicate. Counting runs are checked
  * only in tokens (`token` true), not in key blocks such as PEM bodies, whose header alone marks
  * them.
  */

@@ -48,10 +48,11 @@ export function parseGitleaksConfig(text: string, file: string): GitleaksConfig 
   try {
     document = parseToml(text) as Record<string, unknown>;
   } catch (error) {
-    // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+    // smol-toml gives the place as line and column. Its message quotes the lines around it, which are left out.
     const { line, column } = error as { line?: number; column?: number };
     const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
-    throw new ConfigurationError(`${file}: invalid TOML${place}: ${(error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')}`);
+    const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw new ConfigurationError(`${file}: invalid TOML${place}: ${reason}`);
   }
 
   const extend = optionalTable(document['extend'], file, 'extend');

@@ -21,24 +21,35 @@ export function redact(secret: string): string {
 const MIN_PART_LENGTH = 4;
 
 /**
+ * Splits a secret spanning lines (a private key) into its lines, because each line of the text
+ * contains one part of it. A one-line secret is returned whole.
+ */
+function secretParts(value: string): string[] {
+  if (!/[\r\n]/.test(value)) {
+    return [value];
+  }
+  return value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH);
+}
+
+/**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
  * part redacted, also one cut by the edge of the part. Only a window of the line is searched, so
  * the cost does not grow with the length of a minified line.
  */
 export function redactedExcerpt(line: string, secret: string, secrets: Iterable<string>, length: number): string {
-  // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
-  const parts = (value: string): string[] => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
-  const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
-  const anchor = parts(secret)[0] ?? '';
+  const ordered = [...new Set([secret, ...secrets].flatMap(secretParts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+  const anchor = secretParts(secret)[0] ?? '';
   const longest = ordered[0]?.length ?? 0;
   const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
+
   // The window keeps `length` characters on each side of the secret whatever the redactions
   // remove. Occurrences are searched a secret's length further out, so cut ones are found too.
   const from = Math.max(0, at - length - longest);
   const to = Math.min(line.length, at + anchor.length + length + longest);
   const searchFrom = Math.max(0, from - longest);
   const area = line.slice(searchFrom, Math.min(line.length, to + longest));
+
   // Which secret covers each character of the area, longest secret first.
   const cover = new Array<string | undefined>(area.length);
   const begins = new Uint8Array(area.length);
@@ -54,6 +65,7 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
       }
     }
   }
+
   let result = '';
   let secretAt = -1;
   for (let index = from - searchFrom; index < to - searchFrom; index++) {
@@ -69,6 +81,7 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
       result += redact(value);
     }
   }
+
   if (result.length <= length) {
     return result;
   }
@@ -82,7 +95,7 @@ export function redactedExcerpt(line: string, secret: string, secrets: Iterable<
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
  * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
- * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * columns. A reader of the SARIF can also read the repository that contains the password, so the
  * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 export function secretFingerprint(ruleId: string, secret: string): string {

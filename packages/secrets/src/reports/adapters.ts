@@ -77,8 +77,8 @@ export function parseSecretReport(text: string, file: string, workspace: string,
 
 /**
  * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
- * JSON nor JSON lines gets the position of its first error; error messages never quote the
- * text, which may hold secrets.
+ * JSON nor JSON lines gets the position of its first error. Error messages never quote the
+ * text, because it may contain secrets.
  */
 function parseJsonLines(text: string, file: string): Record<string, unknown>[] {
   const records: Record<string, unknown>[] = [];
