@@ -427,16 +427,24 @@ function redact(secret) {
 /** Shortest part of a multi-line secret that an excerpt redacts on its own. */
 const MIN_PART_LENGTH = 4;
 /**
+ * Splits a secret spanning lines (a private key) into its lines, because each line of the text
+ * contains one part of it. A one-line secret is returned whole.
+ */
+function secretParts(value) {
+    if (!/[\r\n]/.test(value)) {
+        return [value];
+    }
+    return value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH);
+}
+/**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
  * part redacted, also one cut by the edge of the part. Only a window of the line is searched, so
  * the cost does not grow with the length of a minified line.
  */
 function redactedExcerpt(line, secret, secrets, length) {
-    // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
-    const parts = (value) => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
-    const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
-    const anchor = parts(secret)[0] ?? '';
+    const ordered = [...new Set([secret, ...secrets].flatMap(secretParts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    const anchor = secretParts(secret)[0] ?? '';
     const longest = ordered[0]?.length ?? 0;
     const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
     // The window keeps `length` characters on each side of the secret whatever the redactions
@@ -487,7 +495,7 @@ function redactedExcerpt(line, secret, secrets, length) {
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
  * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
- * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * columns. A reader of the SARIF can also read the repository that contains the password, so the
  * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 function secretFingerprint(ruleId, secret) {
@@ -690,8 +698,8 @@ function looksLikeCode(secret) {
 /** Names of values that are digests of something, not secrets: `hashed_secret`, `token_sha256`. */
 const DIGEST_NAME = /hash|digest|checksum|fingerprint|integrity|sha(?:1|256|384|512)?(?![a-z])|md5/i;
 /**
- * The whole name a generic match is assigned to: the generic patterns start at the keyword
- * (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
+ * Returns the whole name a generic match is assigned to. The generic patterns start at the
+ * keyword (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
  */
 function assignedName(candidate) {
     const at = candidate.line.indexOf(candidate.match);
@@ -699,7 +707,7 @@ function assignedName(candidate) {
     return before + (/^[A-Za-z0-9_.-]*/.exec(candidate.match)?.[0] ?? '');
 }
 /**
- * The checks the built-in rules share, as one `allows` predicate. Counting runs are checked
+ * Applies the checks the built-in rules share, as one `allows` predicate. Counting runs are checked
  * only in tokens (`token` true), not in key blocks such as PEM bodies, whose header alone marks
  * them.
  */
@@ -1442,10 +1450,11 @@ function parseGitleaksConfig(text, file) {
         document = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+        // smol-toml gives the place as line and column. Its message quotes the lines around it, which are left out.
         const { line, column } = error;
         const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
-        throw new src/* ConfigurationError */.j1(`${file}: invalid TOML${place}: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
+        const reason = error.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+        throw new src/* ConfigurationError */.j1(`${file}: invalid TOML${place}: ${reason}`);
     }
     const extend = optionalTable(document['extend'], file, 'extend');
     if (extend?.['path'] !== undefined || extend?.['url'] !== undefined) {
@@ -1951,8 +1960,8 @@ function parseSecretReport(text, file, workspace, onSecret) {
 }
 /**
  * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
- * JSON nor JSON lines gets the position of its first error; error messages never quote the
- * text, which may hold secrets.
+ * JSON nor JSON lines gets the position of its first error. Error messages never quote the
+ * text, because it may contain secrets.
  */
 function parseJsonLines(text, file) {
     const records = [];
@@ -2627,9 +2636,9 @@ function renderSecretRulesDoc(rules = BUILTIN_RULES) {
         'Every finding is CWE-798 and shows the secret only in redacted form: at most 4 characters, then `…`.',
         'A rule runs on a file only when one of its keywords occurs in it (one Aho-Corasick pass over the bytes).',
         '',
-        'Values that documentation uses in place of a credential are left out for every rule: `EXAMPLE`, runs of `x` or `*`,',
-        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, one repeated',
-        'character, and, in tokens (not in key blocks), a run of six characters counting up or down such as `abcdef`.',
+        'Every rule leaves out values that documentation uses in place of a credential: `EXAMPLE`, runs of `x` or `*`,',
+        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, and one repeated',
+        'character. Tokens (not key blocks) with a run of six characters counting up or down, such as `abcdef`, are left out too.',
         'The generic assignment rules also leave out values that are code: variable and environment references, calls,',
         'file paths, regular expressions, words joined by case or separators, and values named as digests (`hashed_secret`).',
         '',

@@ -10377,7 +10377,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ir: () => (/* reexport */ walkTree)
 });
 
-// UNUSED EXPORTS: BASELINE_VERSION, CATEGORIES, CONFIG_SECTIONS, DEFAULT_CONFIG_FILE, DEFAULT_TOOL_NAME, FAIL_ON_VALUES, GITHUB_LIMITS, INLINE_MARKER, LEVEL_SEVERITIES, LINK_OUT_OF_WORKSPACE_MESSAGE, MAX_CACHED_BYTES, MAX_CONFIG_BYTES, MAX_FINGERPRINT_LINES, MAX_FLOW_STEPS, MAX_GLOB_LENGTH, MAX_INSPECTED_LINE_LENGTH, MAX_SARIF_BYTES, MAX_SOURCE_BYTES, MAX_THREAD_FLOWS, MAX_URI_BASE_DEPTH, MAX_WARNINGS_PER_FILE, RecordingLogger, SARIF_SCHEMA_URI, SARIF_VERSION, SECURITY_SEVERITY_BANDS, SEVERITIES, SEVERITY_LEVELS, SEVERITY_SCORES, SRCROOT, SourceCache, TOOL_CATEGORIES, TOOL_RANK_KEYS, UNKNOWN_RULE_ID, applyRuleSettings, applySuppressions, categoryForTool, codeSpan, compareFindings, compareWithBaseline, compileGlob, computeFingerprint, deduplicate, defaultConfig, describeArtifactLocation, displayName, effectiveLevel, emptyCounts, escapeHtmlAttribute, escapeMarkdown, evaluatePolicy, fileUrl, fillArguments, fingerprintFindings, isAtLeast, isCategory, lineAndColumn, markdownLink, normalizeLine, owaspCategoryOf, parseConfig, parseInlineMarker, readSarifFile, readWorkspaceBytes, realPathInside, renderCheckSummary, renderCheckTitle, renderComment, resolveArtifactUri, ruleSettings, safeLinkUrl, severityFromSarif, severityFromScore, silentLogger, stripControlCharacters, stripQueryValues, truncateText, writeSarifFile
+// UNUSED EXPORTS: BASELINE_VERSION, CATEGORIES, CONFIG_SECTIONS, DEFAULT_CONFIG_FILE, DEFAULT_TOOL_NAME, FAIL_ON_VALUES, GITHUB_LIMITS, INLINE_MARKER, LEVEL_SEVERITIES, LINK_OUT_OF_WORKSPACE_MESSAGE, MAX_CACHED_BYTES, MAX_CONFIG_BYTES, MAX_FINGERPRINT_LINES, MAX_FLOW_STEPS, MAX_GLOB_LENGTH, MAX_INSPECTED_LINE_LENGTH, MAX_SARIF_BYTES, MAX_SOURCE_BYTES, MAX_THREAD_FLOWS, MAX_URI_BASE_DEPTH, MAX_WARNINGS_PER_FILE, RecordingLogger, SARIF_SCHEMA_URI, SARIF_VERSION, SECURITY_SEVERITY_BANDS, SEVERITIES, SEVERITY_LEVELS, SEVERITY_SCORES, SRCROOT, SourceCache, TOOL_CATEGORIES, TOOL_RANK_KEYS, UNKNOWN_RULE_ID, applyRuleSettings, applySuppressions, categoryForTool, codeSpan, compareFindings, compareWithBaseline, compileGlob, computeFingerprint, deduplicate, defaultConfig, describeArtifactLocation, displayName, effectiveLevel, emptyCounts, escapeHtmlAttribute, escapeMarkdown, evaluatePolicy, fileUrl, fillArguments, fingerprintFindings, isAtLeast, isCategory, isInsideWorkspace, lineAndColumn, markdownLink, normalizeLine, owaspCategoryOf, parseConfig, parseInlineMarker, readSarifFile, readWorkspaceBytes, realPathInside, renderCheckSummary, renderCheckTitle, renderComment, resolveArtifactUri, ruleSettings, safeLinkUrl, severityFromSarif, severityFromScore, silentLogger, stripControlCharacters, stripQueryValues, truncateText, writeSarifFile
 
 ;// CONCATENATED MODULE: ./packages/core/src/finding.ts
 /** Severities from most to least severe. Policy thresholds compare by this order. */
@@ -10481,6 +10481,19 @@ function realPathInside(workspace, candidate) {
     const real = (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(workspace, candidate));
     const relative = external_node_path_default().relative((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(workspace)), real);
     return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
+}
+/**
+ * Returns true when the real path of `candidate` (absolute, or relative to `workspace`) is the
+ * workspace or lies inside it, and false when it lies outside or does not exist.
+ */
+function isInsideWorkspace(workspace, candidate) {
+    try {
+        const relative = external_node_path_default().relative((0,external_node_fs_.realpathSync)(external_node_path_default().resolve(workspace)), (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(workspace, candidate)));
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * Reads a file of the repository: only a regular file whose real path stays inside the
@@ -10611,7 +10624,7 @@ function expandGlobs(patterns, cwd, workspace) {
             // A repository can plant a link named like a report: a path inside the workspace by name
             // must stay inside it after links are resolved. Paths outside it, such as the runner's
             // temporary folder, are the workflow's own.
-            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isInsideWorkspace(workspace, file)) {
                 rejected.push({ file: toRepoPath(workspace, file), message: LINK_OUT_OF_WORKSPACE_MESSAGE });
                 continue;
             }
@@ -10619,14 +10632,6 @@ function expandGlobs(patterns, cwd, workspace) {
         }
     }
     return { files: [...files].sort(), unmatched, rejected };
-}
-function isRealPathInside(workspace, file) {
-    try {
-        return realPathInside(workspace, file) !== undefined;
-    }
-    catch {
-        return false;
-    }
 }
 function matchLiteral(absolute) {
     try {
@@ -10731,11 +10736,11 @@ function locateJsonError(text) {
         if (scanner.offset < text.length) {
             scanner.fail('the end of the text after the top-level value');
         }
-        return { ...positionOf(text, text.length), expected: 'a valid JSON text' };
+        return { ...lineAndColumn(text, text.length), expected: 'a valid JSON text' };
     }
     catch (error) {
         if (error instanceof JsonScanError) {
-            return { ...positionOf(text, error.offset), expected: error.expected };
+            return { ...lineAndColumn(text, error.offset), expected: error.expected };
         }
         throw error;
     }
@@ -10891,11 +10896,12 @@ class JsonScanner {
         return false;
     }
 }
-function positionOf(text, offset) {
+/** Converts a 0-based character offset to a 1-based line and column. */
+function lineAndColumn(text, offset) {
     let line = 1;
     let lineStart = 0;
     for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line++;
+        line += 1;
         lineStart = index + 1;
     }
     return { line, column: offset - lineStart + 1 };
@@ -10907,6 +10913,7 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 var ignore = __nccwpck_require__(70298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./packages/core/src/tree-walk.ts
+
 
 
 
@@ -10956,7 +10963,7 @@ function* walkTree(options) {
         scopes = [...exclude];
     }
     const start = (0,external_node_fs_.lstatSync)(target, { throwIfNoEntry: false });
-    if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+    if (start !== undefined && (start.isSymbolicLink() || !isInsideWorkspace(root, target))) {
         // A link as the target, or a target below a linked folder, could point out of the workspace:
         // it is reported, not followed.
         yield { kind: 'link', repoPath: relativeTarget };
@@ -11023,16 +11030,6 @@ function* walkFolder(root, folder, parentScopes, options) {
         else if (entry.isFile()) {
             yield { kind: 'file', repoPath };
         }
-    }
-}
-/** Returns true when the real path of `target` lies inside the real path of `root`. */
-function isInside(root, target) {
-    try {
-        const relative = external_node_path_default().relative((0,external_node_fs_.realpathSync)(root), (0,external_node_fs_.realpathSync)(target));
-        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-    }
-    catch {
-        return false;
     }
 }
 /** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
@@ -11254,7 +11251,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
                 firstLines.set(key, lineOf(pair.key, lineCounter));
             }
             else {
-                const position = config_positionOf(pair.key, lineCounter);
+                const position = positionOf(pair.key, lineCounter);
                 problems.push({ ...position, text: `${formatKeyPath(keyPath)}: duplicate key, first defined on line ${firstLine}` });
             }
             problems.push(...findDuplicateKeys(pair.value, keyPath, lineCounter));
@@ -11270,7 +11267,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
 function describeSchemaError(error, root, document, lineCounter) {
     const segments = toKeySegments(error.instancePath, root);
     const located = locate(document.contents, segments);
-    const position = config_positionOf(located.node, lineCounter);
+    const position = positionOf(located.node, lineCounter);
     const value = error.data;
     const params = error.params;
     switch (error.keyword) {
@@ -11279,7 +11276,7 @@ function describeSchemaError(error, root, document, lineCounter) {
             const keyNode = locate(document.contents, [...segments, key]).keyNode;
             const allowed = Object.keys(error.parentSchema.properties ?? {});
             return {
-                ...config_positionOf(keyNode, lineCounter),
+                ...positionOf(keyNode, lineCounter),
                 text: `${formatKeyPath([...segments, key])}: unknown key, expected one of ${allowed.join(', ')}`
             };
         }
@@ -11349,13 +11346,13 @@ function locate(root, segments) {
     }
     return { node, keyNode };
 }
-function config_positionOf(node, lineCounter) {
+function positionOf(node, lineCounter) {
     const offset = node?.range?.[0] ?? 0;
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
 }
 function lineOf(node, lineCounter) {
-    return config_positionOf(node, lineCounter).line;
+    return positionOf(node, lineCounter).line;
 }
 function prefix(segments) {
     return segments.length === 0 ? '' : `${formatKeyPath(segments)}: `;
@@ -12787,16 +12784,6 @@ function parseJson(text, label) {
         throw new ReportError(label, 'is empty; expected a SARIF 2.1.0 JSON log');
     }
     return parseJsonText(body, label);
-}
-/** Converts a 0-based character offset to a 1-based line and column. */
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line += 1;
-        lineStart = index + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
 }
 function checkLog(log, label) {
     if (!reader_isObject(log)) {

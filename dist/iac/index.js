@@ -52287,6 +52287,19 @@ function realPathInside(workspace, candidate) {
     return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
 }
 /**
+ * Returns true when the real path of `candidate` (absolute, or relative to `workspace`) is the
+ * workspace or lies inside it, and false when it lies outside or does not exist.
+ */
+function workspace_isInsideWorkspace(workspace, candidate) {
+    try {
+        const relative = external_node_path_default().relative((0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace)), (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace, candidate)));
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Reads a file of the repository: only a regular file whose real path stays inside the
  * workspace, of at most `maxBytes`. `problem` is `missing` for a file that does not exist, else
  * a phrase saying why the file was not read.
@@ -52415,7 +52428,7 @@ function expandGlobs(patterns, cwd, workspace) {
             // A repository can plant a link named like a report: a path inside the workspace by name
             // must stay inside it after links are resolved. Paths outside it, such as the runner's
             // temporary folder, are the workflow's own.
-            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !workspace_isInsideWorkspace(workspace, file)) {
                 rejected.push({ file: toRepoPath(workspace, file), message: LINK_OUT_OF_WORKSPACE_MESSAGE });
                 continue;
             }
@@ -52423,14 +52436,6 @@ function expandGlobs(patterns, cwd, workspace) {
         }
     }
     return { files: [...files].sort(), unmatched, rejected };
-}
-function isRealPathInside(workspace, file) {
-    try {
-        return realPathInside(workspace, file) !== undefined;
-    }
-    catch {
-        return false;
-    }
 }
 function matchLiteral(absolute) {
     try {
@@ -52535,11 +52540,11 @@ function locateJsonError(text) {
         if (scanner.offset < text.length) {
             scanner.fail('the end of the text after the top-level value');
         }
-        return { ...positionOf(text, text.length), expected: 'a valid JSON text' };
+        return { ...lineAndColumn(text, text.length), expected: 'a valid JSON text' };
     }
     catch (error) {
         if (error instanceof JsonScanError) {
-            return { ...positionOf(text, error.offset), expected: error.expected };
+            return { ...lineAndColumn(text, error.offset), expected: error.expected };
         }
         throw error;
     }
@@ -52695,11 +52700,12 @@ class JsonScanner {
         return false;
     }
 }
-function positionOf(text, offset) {
+/** Converts a 0-based character offset to a 1-based line and column. */
+function lineAndColumn(text, offset) {
     let line = 1;
     let lineStart = 0;
     for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line++;
+        line += 1;
         lineStart = index + 1;
     }
     return { line, column: offset - lineStart + 1 };
@@ -52710,6 +52716,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var node_modules_ignore = __nccwpck_require__(298);
 ;// CONCATENATED MODULE: ./packages/core/src/tree-walk.ts
+
 
 
 
@@ -52759,7 +52766,7 @@ function* walkTree(options) {
         scopes = [...exclude];
     }
     const start = lstatSync(target, { throwIfNoEntry: false });
-    if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+    if (start !== undefined && (start.isSymbolicLink() || !isInsideWorkspace(root, target))) {
         // A link as the target, or a target below a linked folder, could point out of the workspace:
         // it is reported, not followed.
         yield { kind: 'link', repoPath: relativeTarget };
@@ -52826,16 +52833,6 @@ function* walkFolder(root, folder, parentScopes, options) {
         else if (entry.isFile()) {
             yield { kind: 'file', repoPath };
         }
-    }
-}
-/** Returns true when the real path of `target` lies inside the real path of `root`. */
-function isInside(root, target) {
-    try {
-        const relative = path.relative(realpathSync(root), realpathSync(target));
-        return !relative.startsWith('..') && !path.isAbsolute(relative);
-    }
-    catch {
-        return false;
     }
 }
 /** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
@@ -53057,7 +53054,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
                 firstLines.set(key, lineOf(pair.key, lineCounter));
             }
             else {
-                const position = config_positionOf(pair.key, lineCounter);
+                const position = positionOf(pair.key, lineCounter);
                 problems.push({ ...position, text: `${formatKeyPath(keyPath)}: duplicate key, first defined on line ${firstLine}` });
             }
             problems.push(...findDuplicateKeys(pair.value, keyPath, lineCounter));
@@ -53073,7 +53070,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
 function describeSchemaError(error, root, document, lineCounter) {
     const segments = toKeySegments(error.instancePath, root);
     const located = locate(document.contents, segments);
-    const position = config_positionOf(located.node, lineCounter);
+    const position = positionOf(located.node, lineCounter);
     const value = error.data;
     const params = error.params;
     switch (error.keyword) {
@@ -53082,7 +53079,7 @@ function describeSchemaError(error, root, document, lineCounter) {
             const keyNode = locate(document.contents, [...segments, key]).keyNode;
             const allowed = Object.keys(error.parentSchema.properties ?? {});
             return {
-                ...config_positionOf(keyNode, lineCounter),
+                ...positionOf(keyNode, lineCounter),
                 text: `${formatKeyPath([...segments, key])}: unknown key, expected one of ${allowed.join(', ')}`
             };
         }
@@ -53152,13 +53149,13 @@ function locate(root, segments) {
     }
     return { node, keyNode };
 }
-function config_positionOf(node, lineCounter) {
+function positionOf(node, lineCounter) {
     const offset = node?.range?.[0] ?? 0;
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
 }
 function lineOf(node, lineCounter) {
-    return config_positionOf(node, lineCounter).line;
+    return positionOf(node, lineCounter).line;
 }
 function prefix(segments) {
     return segments.length === 0 ? '' : `${formatKeyPath(segments)}: `;
@@ -54510,16 +54507,6 @@ function parseJson(text, label) {
         throw new errors_ReportError(label, 'is empty; expected a SARIF 2.1.0 JSON log');
     }
     return json_parseJsonText(body, label);
-}
-/** Converts a 0-based character offset to a 1-based line and column. */
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line += 1;
-        lineStart = index + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
 }
 function checkLog(log, label) {
     if (!reader_isObject(log)) {
@@ -64103,7 +64090,7 @@ async function checkExtractedTree(tool, archive, root) {
             }
             else if (info.isSymbolicLink()) {
                 const target = external_node_path_default().resolve(folder, await (0,promises_namespaceObject.readlink)(file));
-                if (!archive_isInside(realRoot, target)) {
+                if (!isInside(realRoot, target)) {
                     throw new ToolError(tool, `unsafe entry ${JSON.stringify(relative)} in ${archive}: symbolic link pointing outside the extraction folder`);
                 }
             }
@@ -64113,7 +64100,7 @@ async function checkExtractedTree(tool, archive, root) {
         }
     }
 }
-function archive_isInside(root, candidate) {
+function isInside(root, candidate) {
     const relative = external_node_path_default().relative(root, candidate);
     return relative === '' || (relative.split((external_node_path_default()).sep)[0] !== '..' && !external_node_path_default().isAbsolute(relative));
 }
@@ -64308,7 +64295,7 @@ function checkSpec(spec, asset) {
         throw new ToolError(spec.name, `invalid sha256 ${JSON.stringify(asset.sha256)} for ${asset.url}: expected 64 lower-case hex digits`);
     }
     const root = external_node_path_default().resolve('/root-of-check');
-    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !archive_isInside(root, external_node_path_default().resolve(root, asset.executable))) {
+    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !isInside(root, external_node_path_default().resolve(root, asset.executable))) {
         throw new ToolError(spec.name, `invalid executable path ${JSON.stringify(asset.executable)}: expected a relative path inside the archive`);
     }
 }

@@ -45266,6 +45266,19 @@ function realPathInside(workspace, candidate) {
     return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? undefined : real;
 }
 /**
+ * Returns true when the real path of `candidate` (absolute, or relative to `workspace`) is the
+ * workspace or lies inside it, and false when it lies outside or does not exist.
+ */
+function isInsideWorkspace(workspace, candidate) {
+    try {
+        const relative = external_node_path_default().relative((0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace)), (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().resolve(workspace, candidate)));
+        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Reads a file of the repository: only a regular file whose real path stays inside the
  * workspace, of at most `maxBytes`. `problem` is `missing` for a file that does not exist, else
  * a phrase saying why the file was not read.
@@ -45394,7 +45407,7 @@ function expandGlobs(patterns, cwd, workspace) {
             // A repository can plant a link named like a report: a path inside the workspace by name
             // must stay inside it after links are resolved. Paths outside it, such as the runner's
             // temporary folder, are the workflow's own.
-            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isRealPathInside(workspace, file)) {
+            if (workspace !== undefined && toRepoPath(workspace, file) !== undefined && !isInsideWorkspace(workspace, file)) {
                 rejected.push({ file: toRepoPath(workspace, file), message: LINK_OUT_OF_WORKSPACE_MESSAGE });
                 continue;
             }
@@ -45402,14 +45415,6 @@ function expandGlobs(patterns, cwd, workspace) {
         }
     }
     return { files: [...files].sort(), unmatched, rejected };
-}
-function isRealPathInside(workspace, file) {
-    try {
-        return realPathInside(workspace, file) !== undefined;
-    }
-    catch {
-        return false;
-    }
 }
 function matchLiteral(absolute) {
     try {
@@ -45514,11 +45519,11 @@ function locateJsonError(text) {
         if (scanner.offset < text.length) {
             scanner.fail('the end of the text after the top-level value');
         }
-        return { ...positionOf(text, text.length), expected: 'a valid JSON text' };
+        return { ...lineAndColumn(text, text.length), expected: 'a valid JSON text' };
     }
     catch (error) {
         if (error instanceof JsonScanError) {
-            return { ...positionOf(text, error.offset), expected: error.expected };
+            return { ...lineAndColumn(text, error.offset), expected: error.expected };
         }
         throw error;
     }
@@ -45674,11 +45679,12 @@ class JsonScanner {
         return false;
     }
 }
-function positionOf(text, offset) {
+/** Converts a 0-based character offset to a 1-based line and column. */
+function lineAndColumn(text, offset) {
     let line = 1;
     let lineStart = 0;
     for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line++;
+        line += 1;
         lineStart = index + 1;
     }
     return { line, column: offset - lineStart + 1 };
@@ -45690,6 +45696,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./packages/core/src/tree-walk.ts
+
 
 
 
@@ -45739,7 +45746,7 @@ function* walkTree(options) {
         scopes = [...exclude];
     }
     const start = (0,external_node_fs_namespaceObject.lstatSync)(target, { throwIfNoEntry: false });
-    if (start !== undefined && (start.isSymbolicLink() || !isInside(root, target))) {
+    if (start !== undefined && (start.isSymbolicLink() || !isInsideWorkspace(root, target))) {
         // A link as the target, or a target below a linked folder, could point out of the workspace:
         // it is reported, not followed.
         yield { kind: 'link', repoPath: relativeTarget };
@@ -45806,16 +45813,6 @@ function* walkFolder(root, folder, parentScopes, options) {
         else if (entry.isFile()) {
             yield { kind: 'file', repoPath };
         }
-    }
-}
-/** Returns true when the real path of `target` lies inside the real path of `root`. */
-function isInside(root, target) {
-    try {
-        const relative = external_node_path_default().relative((0,external_node_fs_namespaceObject.realpathSync)(root), (0,external_node_fs_namespaceObject.realpathSync)(target));
-        return !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-    }
-    catch {
-        return false;
     }
 }
 /** Compares names by UTF-16 code units, so the order does not depend on the platform or locale. */
@@ -46037,7 +46034,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
                 firstLines.set(key, lineOf(pair.key, lineCounter));
             }
             else {
-                const position = config_positionOf(pair.key, lineCounter);
+                const position = positionOf(pair.key, lineCounter);
                 problems.push({ ...position, text: `${formatKeyPath(keyPath)}: duplicate key, first defined on line ${firstLine}` });
             }
             problems.push(...findDuplicateKeys(pair.value, keyPath, lineCounter));
@@ -46053,7 +46050,7 @@ function findDuplicateKeys(node, segments, lineCounter) {
 function describeSchemaError(error, root, document, lineCounter) {
     const segments = toKeySegments(error.instancePath, root);
     const located = locate(document.contents, segments);
-    const position = config_positionOf(located.node, lineCounter);
+    const position = positionOf(located.node, lineCounter);
     const value = error.data;
     const params = error.params;
     switch (error.keyword) {
@@ -46062,7 +46059,7 @@ function describeSchemaError(error, root, document, lineCounter) {
             const keyNode = locate(document.contents, [...segments, key]).keyNode;
             const allowed = Object.keys(error.parentSchema.properties ?? {});
             return {
-                ...config_positionOf(keyNode, lineCounter),
+                ...positionOf(keyNode, lineCounter),
                 text: `${formatKeyPath([...segments, key])}: unknown key, expected one of ${allowed.join(', ')}`
             };
         }
@@ -46132,13 +46129,13 @@ function locate(root, segments) {
     }
     return { node, keyNode };
 }
-function config_positionOf(node, lineCounter) {
+function positionOf(node, lineCounter) {
     const offset = node?.range?.[0] ?? 0;
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
 }
 function lineOf(node, lineCounter) {
-    return config_positionOf(node, lineCounter).line;
+    return positionOf(node, lineCounter).line;
 }
 function prefix(segments) {
     return segments.length === 0 ? '' : `${formatKeyPath(segments)}: `;
@@ -47490,16 +47487,6 @@ function parseJson(text, label) {
         throw new errors_ReportError(label, 'is empty; expected a SARIF 2.1.0 JSON log');
     }
     return json_parseJsonText(body, label);
-}
-/** Converts a 0-based character offset to a 1-based line and column. */
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line += 1;
-        lineStart = index + 1;
-    }
-    return { line, column: offset - lineStart + 1 };
 }
 function checkLog(log, label) {
     if (!reader_isObject(log)) {
@@ -53395,16 +53382,24 @@ function redact(secret) {
 /** Shortest part of a multi-line secret that an excerpt redacts on its own. */
 const MIN_PART_LENGTH = 4;
 /**
+ * Splits a secret spanning lines (a private key) into its lines, because each line of the text
+ * contains one part of it. A one-line secret is returned whole.
+ */
+function secretParts(value) {
+    if (!/[\r\n]/.test(value)) {
+        return [value];
+    }
+    return value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH);
+}
+/**
  * Returns at most `length` characters of `line` around the first occurrence of `secret` (or
  * its start when absent), with every occurrence of `secrets` (which include `secret`) in that
  * part redacted, also one cut by the edge of the part. Only a window of the line is searched, so
  * the cost does not grow with the length of a minified line.
  */
 function redactedExcerpt(line, secret, secrets, length) {
-    // A secret spanning lines (a private key) is redacted line by line, as a line holds one part of it.
-    const parts = (value) => (/[\r\n]/.test(value) ? value.split(/\r?\n|\r/).filter((part) => part.trim().length >= MIN_PART_LENGTH) : [value]);
-    const ordered = [...new Set([secret, ...secrets].flatMap(parts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
-    const anchor = parts(secret)[0] ?? '';
+    const ordered = [...new Set([secret, ...secrets].flatMap(secretParts))].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+    const anchor = secretParts(secret)[0] ?? '';
     const longest = ordered[0]?.length ?? 0;
     const at = Math.max(0, anchor === '' ? 0 : line.indexOf(anchor));
     // The window keeps `length` characters on each side of the secret whatever the redactions
@@ -53455,7 +53450,7 @@ function redactedExcerpt(line, secret, secrets, length) {
  * fingerprint wherever it moves, and the digest cannot be reversed into the secret in
  * practice for secrets of real entropy.
  * NOTE: a weak password can be guessed from the digest, the redacted prefix and the finding's
- * columns. Whoever reads the SARIF can read the repository that holds the password, so the
+ * columns. A reader of the SARIF can also read the repository that contains the password, so the
  * digest is kept fast and unkeyed, which keeps fingerprints equal across runs and machines.
  */
 function secretFingerprint(ruleId, secret) {
@@ -53561,8 +53556,8 @@ function looksLikeCode(secret) {
 /** Names of values that are digests of something, not secrets: `hashed_secret`, `token_sha256`. */
 const DIGEST_NAME = /hash|digest|checksum|fingerprint|integrity|sha(?:1|256|384|512)?(?![a-z])|md5/i;
 /**
- * The whole name a generic match is assigned to: the generic patterns start at the keyword
- * (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
+ * Returns the whole name a generic match is assigned to. The generic patterns start at the
+ * keyword (`secret` in `hashed_secret`), so the name's start is read from the line before the match.
  */
 function assignedName(candidate) {
     const at = candidate.line.indexOf(candidate.match);
@@ -53570,7 +53565,7 @@ function assignedName(candidate) {
     return before + (/^[A-Za-z0-9_.-]*/.exec(candidate.match)?.[0] ?? '');
 }
 /**
- * The checks the built-in rules share, as one `allows` predicate. Counting runs are checked
+ * Applies the checks the built-in rules share, as one `allows` predicate. Counting runs are checked
  * only in tokens (`token` true), not in key blocks such as PEM bodies, whose header alone marks
  * them.
  */
@@ -62547,10 +62542,11 @@ function parseGitleaksConfig(text, file) {
         document = parse_parse(text);
     }
     catch (error) {
-        // smol-toml gives the place as line and column; its message quotes the lines around it, which are left out.
+        // smol-toml gives the place as line and column. Its message quotes the lines around it, which are left out.
         const { line, column } = error;
         const place = line === undefined ? '' : ` at line ${line}, column ${column ?? 1}`;
-        throw new errors_ConfigurationError(`${file}: invalid TOML${place}: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
+        const reason = error.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+        throw new errors_ConfigurationError(`${file}: invalid TOML${place}: ${reason}`);
     }
     const extend = optionalTable(document['extend'], file, 'extend');
     if (extend?.['path'] !== undefined || extend?.['url'] !== undefined) {
@@ -63050,8 +63046,8 @@ function parseSecretReport(text, file, workspace, onSecret) {
 }
 /**
  * Parses a JSON lines report (one object a line, as TruffleHog writes). A text that is neither
- * JSON nor JSON lines gets the position of its first error; error messages never quote the
- * text, which may hold secrets.
+ * JSON nor JSON lines gets the position of its first error. Error messages never quote the
+ * text, because it may contain secrets.
  */
 function parseJsonLines(text, file) {
     const records = [];
@@ -63743,7 +63739,7 @@ async function checkExtractedTree(tool, archive, root) {
             }
             else if (info.isSymbolicLink()) {
                 const target = external_node_path_default().resolve(folder, await (0,promises_namespaceObject.readlink)(file));
-                if (!archive_isInside(realRoot, target)) {
+                if (!isInside(realRoot, target)) {
                     throw new errors_ToolError(tool, `unsafe entry ${JSON.stringify(relative)} in ${archive}: symbolic link pointing outside the extraction folder`);
                 }
             }
@@ -63753,7 +63749,7 @@ async function checkExtractedTree(tool, archive, root) {
         }
     }
 }
-function archive_isInside(root, candidate) {
+function isInside(root, candidate) {
     const relative = external_node_path_default().relative(root, candidate);
     return relative === '' || (relative.split((external_node_path_default()).sep)[0] !== '..' && !external_node_path_default().isAbsolute(relative));
 }
@@ -63948,7 +63944,7 @@ function checkSpec(spec, asset) {
         throw new errors_ToolError(spec.name, `invalid sha256 ${JSON.stringify(asset.sha256)} for ${asset.url}: expected 64 lower-case hex digits`);
     }
     const root = external_node_path_default().resolve('/root-of-check');
-    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !archive_isInside(root, external_node_path_default().resolve(root, asset.executable))) {
+    if (asset.executable === '' || external_node_path_default().isAbsolute(asset.executable) || !isInside(root, external_node_path_default().resolve(root, asset.executable))) {
         throw new errors_ToolError(spec.name, `invalid executable path ${JSON.stringify(asset.executable)}: expected a relative path inside the archive`);
     }
 }
@@ -64655,9 +64651,9 @@ function renderSecretRulesDoc(rules = BUILTIN_RULES) {
         'Every finding is CWE-798 and shows the secret only in redacted form: at most 4 characters, then `…`.',
         'A rule runs on a file only when one of its keywords occurs in it (one Aho-Corasick pass over the bytes).',
         '',
-        'Values that documentation uses in place of a credential are left out for every rule: `EXAMPLE`, runs of `x` or `*`,',
-        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, one repeated',
-        'character, and, in tokens (not in key blocks), a run of six characters counting up or down such as `abcdef`.',
+        'Every rule leaves out values that documentation uses in place of a credential: `EXAMPLE`, runs of `x` or `*`,',
+        '`${VAR}`, `{{ var }}`, `<token>`, `%VAR%`, `$VAR`, words such as placeholder, changeme and redacted, and one repeated',
+        'character. Tokens (not key blocks) with a run of six characters counting up or down, such as `abcdef`, are left out too.',
         'The generic assignment rules also leave out values that are code: variable and environment references, calls,',
         'file paths, regular expressions, words joined by case or separators, and values named as digests (`hashed_secret`).',
         '',
